@@ -1,0 +1,115 @@
+"""``data/`` → every problem, or a linked model: the one entry point of the core.
+
+    result = load(Path("data"))
+    if result.errors: print(*result.lines(), sep="\\n")
+    else: result.site ...
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .fields import INVALID, Ctx, Rec
+from .link import link
+from .model import Site
+from .problems import Problem, did_you_mean, display_path, sorted_problems
+from .schema import FILE_KINDS, FileKind
+from .validate import Records, validate
+from .yamlio import Pos, read_document
+
+YAML_SUFFIXES = (".yml", ".yaml")
+MEDIA_FOLDER = "media"
+
+
+@dataclass
+class LoadResult:
+    data_dir: Path
+    site: Site | None
+    problems: list[Problem] = field(default_factory=list)
+    files: int = 0
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if not p.is_error]
+
+    def lines(self, base: Path | None = None) -> list[str]:
+        return [p.format(base) for p in self.problems]
+
+
+def load(data_dir: Path) -> LoadResult:
+    """Read and check every data file; build the model only when nothing is wrong."""
+    data_dir = Path(data_dir)
+    if not data_dir.is_dir():
+        raise FileNotFoundError(f"数据目录 {data_dir} 不存在")
+    records = Records(data_dir)
+    problems: list[Problem] = []
+    files = _data_files(data_dir, problems)
+    stems: dict[tuple[str, str], Path] = {}
+    for kind, path in files:
+        key = _file_key(kind, path, problems)
+        if key is None:
+            continue
+        if (kind.folder, path.stem) in stems:
+            problems.append(Problem("file.duplicate", Pos(path, 1, 1), name=path.name,
+                                    other=display_path(stems[(kind.folder, path.stem)])))
+            continue
+        stems[(kind.folder, path.stem)] = path
+        rec = _read(kind, path, data_dir, problems)
+        if rec is not None:
+            getattr(records, kind.folder)[key] = rec
+    problems.extend(validate(records))
+    problems = sorted_problems(problems)
+    site = None if any(p.is_error for p in problems) else link(records)
+    return LoadResult(data_dir, site, problems, len(files))
+
+
+def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[FileKind, Path]]:
+    """Every YAML file under ``data/``; one in the wrong place is a problem, not ignored."""
+    found = []
+    for folder, dirnames, filenames in os.walk(data_dir):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (
+            folder == str(data_dir) and d == MEDIA_FOLDER))
+        rel = Path(folder).relative_to(data_dir)
+        for name in sorted(filenames):
+            if not name.lower().endswith(YAML_SUFFIXES) or name.startswith("."):
+                continue
+            path = Path(folder) / name
+            kind = FILE_KINDS.get(rel.parts[0]) if len(rel.parts) == 1 else None
+            if kind is None:
+                near = did_you_mean(rel.parts[0], FILE_KINDS) if rel.parts else ""
+                problems.append(Problem("file.place", Pos(path, 1, 1), name=display_path(path),
+                                        folders="、".join(f"{k}/" for k in FILE_KINDS), suggest=near))
+                continue
+            found.append((kind, path))
+    return found
+
+
+def _file_key(kind: FileKind, path: Path, problems: list[Problem]):
+    match = kind.stem.match(path.stem)
+    if not match:
+        problems.append(Problem("file.name", Pos(path, 1, 1), name=path.name, expected=kind.stem_expected))
+        return None
+    if kind.folder == "stars":
+        return (int(match.group(1)), int(match.group(2)))
+    if kind.folder == "honors":
+        return int(match.group(1))
+    return path.stem
+
+
+def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem]) -> Rec | None:
+    doc = read_document(path)
+    problems.extend(doc.problems)
+    if doc.root is None:
+        if not doc.problems:
+            problems.append(Problem("file.empty", Pos(path, 1, 1)))
+        return None
+    ctx = Ctx(path, data_dir, doc.lines)
+    rec = kind.root.convert(doc.root, ctx, "")
+    problems.extend(ctx.problems)
+    return None if rec is INVALID else rec

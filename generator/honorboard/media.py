@@ -1,0 +1,87 @@
+"""Media paths in data files: inside ``data/``, present, and (for images) safe to open.
+
+Only the header of an image is read here (size, format): the full decode happens once, when
+the image is rendered, so checking stays fast on thousands of photos.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from PIL import Image, UnidentifiedImageError
+
+MAX_PIXELS = 120_000_000
+"""A 12,000×9,000 camera photo (108 MP) passes; a decompression bomb does not."""
+
+EXTENSIONS = {
+    "image": {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"},
+    "video": {".mp4", ".webm", ".m4v", ".ogv", ".ogg", ".mov"},
+    "slides": {".pdf", ".ppt", ".pptx", ".odp"},
+}
+WHAT = {"image": "图片文件", "video": "视频文件", "slides": "课件文件（PDF/PPT）"}
+
+
+@dataclass(frozen=True)
+class Found:
+    relpath: str = ""  # POSIX, relative to data/
+    code: str = ""  # a problem code, or "" when all is well
+    ctx: dict = field(default_factory=dict)
+
+
+def check(data_dir: Path, text: str, kind: str) -> Found:
+    """Check one media path as written in a data file."""
+    written = text.strip().replace("\\", "/")
+    if written.startswith("/") or (len(written) > 1 and written[1] == ":"):
+        return Found(code="media.absolute")
+    root = data_dir.resolve()
+    target = (root / written).resolve()
+    if not target.is_relative_to(root):
+        return Found(code="media.outside")
+    if not target.is_file():
+        return Found(code="media.missing", ctx={"suggest": _near(root, written)})
+    if target.suffix.lower() not in EXTENSIONS[kind]:
+        return Found(code="media.extension", ctx={"expected": WHAT[kind] + "（" + "、".join(sorted(EXTENSIONS[kind])) + "）"})
+    relpath = str(PurePosixPath(*Path(os.path.normpath(written)).parts))
+    if kind == "image":
+        problem = probe_image(target)
+        if problem:
+            return Found(relpath, *problem)
+    return Found(relpath)
+
+
+def probe_image(path: Path) -> tuple[str, dict] | None:
+    """Open the header only; a bomb, a truncated header or a non-image is a problem."""
+    previous = Image.MAX_IMAGE_PIXELS
+    Image.MAX_IMAGE_PIXELS = None  # we compare ourselves, to name the size in the message
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as im:
+                width, height = im.size
+                if width * height > MAX_PIXELS:
+                    return "media.too_many_pixels", {"width": width, "height": height, "limit": "1.2 亿像素"}
+                im.verify()
+    except UnidentifiedImageError:
+        return "media.not_image", {"reason": "无法识别的格式"}
+    except (OSError, SyntaxError, ValueError) as exc:
+        return "media.not_image", {"reason": f"文件损坏：{exc}"}
+    finally:
+        Image.MAX_IMAGE_PIXELS = previous
+    return None
+
+
+def _near(root: Path, written: str) -> str:
+    """Did-you-mean among the files of the folder the path names."""
+    parent = (root / written).parent
+    try:
+        names = [p.name for p in parent.iterdir() if p.is_file()]
+    except OSError:
+        return ""
+    match = difflib.get_close_matches(PurePosixPath(written).name, names, n=1, cutoff=0.6)
+    if not match:
+        return ""
+    return f"（是否为 {PurePosixPath(written).parent / match[0]}？）"

@@ -1,0 +1,309 @@
+"""Read one YAML file into a tree of nodes that remember where they stand.
+
+Why not ``yaml.safe_load``: branch staff write YAML by hand, and PyYAML's YAML 1.1 guessing
+turns ``18:00`` into 1080, ``yes`` into True and ``010`` into 8, keeps the last of two
+duplicate keys silently and forgets every position. So we read libyaml's *event* stream
+(fast, and every event carries its marks) and build the tree ourselves: scalars stay source
+text, and the schema decides what a field's text means (see ``schema.py``).
+
+Refused on purpose, each with a position: tags (so ``!!python/...`` is never constructed),
+anchors and aliases (no alias bomb can grow), duplicate keys, several documents, non-scalar
+keys. Lexical slips of Chinese input methods (full-width colon, full-width space or tab in
+the indentation) are found by scanning the lines, because the parser either misreads them
+silently or reports a bare error somewhere else.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .problems import Problem
+
+try:  # libyaml is ≈ 8× faster (pitfalls.md); fall back to the pure-Python parser.
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 2 * 1024 * 1024
+"""A hand-written data file is a few kB; anything this big is a mistake (or an attack)."""
+
+NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
+
+
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A place in a file: 1-based line and column, as editors show them."""
+
+    path: Path
+    line: int
+    col: int
+
+
+@dataclass(slots=True, eq=False)
+class Scalar:
+    text: str
+    plain: bool  # unquoted: may be null / a number; quoted text is always text
+    pos: Pos
+
+    @property
+    def is_null(self) -> bool:
+        return self.plain and self.text in NULL_WORDS
+
+
+@dataclass(slots=True, eq=False)
+class Seq:
+    items: list[Node]
+    pos: Pos
+
+
+@dataclass(slots=True, eq=False)
+class Map:
+    # key text -> (key scalar, value node), in file order
+    entries: dict[str, tuple[Scalar, Node]]
+    pos: Pos
+
+
+Node = Scalar | Seq | Map
+
+
+@dataclass(slots=True)
+class Document:
+    """A parsed file: its root node (None when the file failed) and every problem found."""
+
+    path: Path
+    root: Node | None
+    lines: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+
+# --- reading bytes ---------------------------------------------------------------------
+
+
+def read_document(path: Path) -> Document:
+    """Read, decode and parse one file; never raises for bad content."""
+    doc = Document(path, None)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        doc.problems.append(Problem("file.unreadable", Pos(path, 1, 1), reason=exc.strerror or str(exc)))
+        return doc
+    if len(data) > MAX_FILE_BYTES:
+        doc.problems.append(
+            Problem("file.too_large", Pos(path, 1, 1), size=f"{len(data) / 1048576:.1f}", limit="2")
+        )
+        return doc
+    text = _decode(data, doc)
+    if text is None:
+        return doc
+    doc.lines = text.split("\n")
+    parse_text(text, doc)
+    return doc
+
+
+def _decode(data: bytes, doc: Document) -> str | None:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        doc.problems.append(Problem("file.encoding", Pos(doc.path, 1, 1), guess="UTF-16"))
+        return None
+    if data.startswith(b"\xef\xbb\xbf"):  # Windows Notepad's BOM: harmless, drop it
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        guess = ""
+        try:
+            data.decode("gb18030")
+            guess = "GBK"
+        except UnicodeDecodeError:
+            pass
+        doc.problems.append(Problem("file.encoding", Pos(doc.path, line, col), guess=guess))
+        return None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+# --- lexical slips -----------------------------------------------------------------------
+
+# A key written with the full-width colon of a Chinese input method: `name：第一党支部`.
+_FULLWIDTH_KEY = re.compile(r"^[ \t\u3000]*(?:-[ \t\u3000]+)?([A-Za-z_][A-Za-z0-9_-]*)[ \t\u3000]*：")
+_INDENT = re.compile(r"^[ \t\u3000]*")
+
+
+def _lexical_problems(doc: Document, skip: set[int]) -> list[Problem]:
+    """Problems a person makes with a Chinese keyboard, found line by line.
+
+    ``skip`` holds the 0-based lines inside block scalars (``intro: |``), whose text is the
+    person's prose, not structure.
+    """
+    found = []
+    for i, line in enumerate(doc.lines):
+        if i in skip or not line.strip() or line.lstrip(" \t\u3000").startswith("#"):
+            continue
+        indent = _INDENT.match(line).group()
+        if "\t" in indent:
+            found.append(Problem("yaml.tab", Pos(doc.path, i + 1, indent.index("\t") + 1)))
+        elif "\u3000" in indent:
+            found.append(Problem("yaml.fullwidth_space", Pos(doc.path, i + 1, indent.index("\u3000") + 1)))
+        m = _FULLWIDTH_KEY.match(line)
+        if m:
+            found.append(Problem("yaml.fullwidth_colon", Pos(doc.path, i + 1, m.end()), key=m.group(1)))
+    return found
+
+
+# --- parsing -------------------------------------------------------------------------------
+
+
+class _Refused(Exception):
+    def __init__(self, problem: Problem):
+        self.problem = problem
+
+
+def parse_text(text: str, doc: Document) -> None:
+    """Parse ``text`` into ``doc.root``; record problems instead of raising."""
+    events: list = []
+    parse_error: Problem | None = None
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            events.append(loader.get_event())
+    except yaml.MarkedYAMLError as exc:
+        parse_error = _translate_parse_error(exc, doc.path)
+    except yaml.YAMLError as exc:  # e.g. ReaderError: a control character in the text
+        parse_error = _translate_reader_error(exc, doc.path)
+    finally:
+        loader.dispose()
+
+    block_lines: set[int] = set()
+    for ev in events:
+        if isinstance(ev, yaml.ScalarEvent) and ev.style in ("|", ">"):
+            block_lines.update(range(ev.start_mark.line + 1, ev.end_mark.line + 1))
+    lexical = _lexical_problems(doc, block_lines)
+    doc.problems.extend(lexical)
+    if parse_error is not None:
+        # A lexical slip usually *is* the parse error; saying both only confuses.
+        if not lexical:
+            doc.problems.append(parse_error)
+        return
+    if lexical:
+        return
+    try:
+        doc.root = _build(events, doc.path)
+    except _Refused as exc:
+        doc.problems.append(exc.problem)
+    if doc.root is None and not doc.problems:
+        doc.problems.append(Problem("file.empty", Pos(doc.path, 1, 1)))
+
+
+def _pos(path: Path, mark) -> Pos:
+    return Pos(path, mark.line + 1, mark.column + 1)
+
+
+def _build(events: list, path: Path) -> Node | None:
+    """Turn the event list into nodes; the first refused construct stops the file."""
+    stack: list[Map | Seq] = []
+    pending_key: list[Scalar | None] = []
+    root: Node | None = None
+    documents = 0
+
+    def attach(node: Node, ev) -> None:
+        nonlocal root
+        if not stack:
+            root = node
+            return
+        parent = stack[-1]
+        if isinstance(parent, Seq):
+            parent.items.append(node)
+            return
+        key = pending_key[-1]
+        if key is None:
+            if not isinstance(node, Scalar):
+                raise _Refused(Problem("yaml.complex_key", node.pos))
+            pending_key[-1] = node
+            return
+        if key.text in parent.entries:
+            first = parent.entries[key.text][0].pos
+            raise _Refused(Problem("yaml.duplicate_key", key.pos, key=key.text, first_line=first.line))
+        parent.entries[key.text] = (key, node)
+        pending_key[-1] = None
+
+    for ev in events:
+        if isinstance(ev, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _Refused(Problem("yaml.multi_document", _pos(path, ev.start_mark)))
+            continue
+        if isinstance(ev, yaml.AliasEvent):
+            raise _Refused(Problem("yaml.alias", _pos(path, ev.start_mark), name=ev.anchor))
+        if isinstance(ev, (yaml.ScalarEvent, yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            if ev.anchor is not None:
+                raise _Refused(Problem("yaml.anchor", _pos(path, ev.start_mark), name=ev.anchor))
+            # Only the non-specific "!" (which just means "text") is harmless.
+            if ev.tag is not None and ev.tag != "!":
+                raise _Refused(Problem("yaml.tag", _pos(path, ev.start_mark), tag=ev.tag))
+        if isinstance(ev, yaml.ScalarEvent):
+            attach(Scalar(ev.value, ev.style in ("", None) and ev.tag is None, _pos(path, ev.start_mark)), ev)
+        elif isinstance(ev, yaml.SequenceStartEvent):
+            node = Seq([], _pos(path, ev.start_mark))
+            attach(node, ev)
+            stack.append(node)
+            pending_key.append(None)
+        elif isinstance(ev, yaml.MappingStartEvent):
+            node = Map({}, _pos(path, ev.start_mark))
+            attach(node, ev)
+            stack.append(node)
+            pending_key.append(None)
+        elif isinstance(ev, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            stack.pop()
+            pending_key.pop()
+    if isinstance(root, Scalar) and root.is_null:
+        return None  # a file of only comments
+    return root
+
+
+# PyYAML's English problems, in the words branch staff need. Unknown ones pass through.
+_PARSE_HINTS = {
+    "mapping values are not allowed here": "此处不能出现“键: 值”（冒号后要有空格；值里含冒号时请加引号；或缩进不一致）",
+    "could not find expected ':'": "缺少半角冒号“:”，或上一行的引号没有闭合",
+    "did not find expected key": "缩进不一致：同一层的字段要左对齐",
+    "did not find expected '-' indicator": "列表缩进不一致：同一列表的“- ”要左对齐",
+    "found character '\\t' that cannot start any token": "出现了制表符（Tab），请改用空格",
+    "found unexpected end of stream": "文件意外结束：可能有引号或括号没有闭合",
+    "found unknown escape character": "双引号内出现了无效的转义（\\），请改用单引号",
+    "found undefined alias": "不支持别名（*）",
+    "expected ',' or ']', but got": "方括号列表 [ ... ] 没有正确闭合",
+    "expected ',' or '}', but got": "花括号 { ... } 没有正确闭合",
+    "found character '@' that cannot start any token": "值不能以 @ 开头，请加引号",
+    "found character '`' that cannot start any token": "值不能以 ` 开头，请加引号",
+    "found a tab character that violates indentation": "出现了制表符（Tab），请改用空格",
+    "block sequence entries are not allowed in this context": "此处不能开始列表（“- ”的缩进不对？）",
+    "expected <block end>, but found '<block sequence start>'": "列表缩进不一致",
+}
+
+
+def _translate_parse_error(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
+    mark = exc.problem_mark or exc.context_mark
+    problem = (exc.problem or "").strip()
+    hint = next((zh for en, zh in _PARSE_HINTS.items() if problem.startswith(en)), None)
+    if hint is None:
+        hint = f"无法解析（{problem}）"
+    pos = _pos(path, mark) if mark is not None else Pos(path, 1, 1)
+    return Problem("yaml.syntax", pos, hint=hint)
+
+
+def _translate_reader_error(exc: yaml.YAMLError, path: Path) -> Problem:
+    # ReaderError carries a character offset, not a line: count it ourselves.
+    position = getattr(exc, "position", None)
+    name = getattr(exc, "name", None)
+    line = col = 1
+    text = getattr(exc, "buffer", None)
+    if isinstance(text, str) and isinstance(position, int):
+        line = text.count("\n", 0, position) + 1
+        col = position - (text.rfind("\n", 0, position) + 1) + 1
+    char = getattr(exc, "character", None)
+    shown = f"U+{ord(char):04X}" if isinstance(char, str) else str(char)
+    del name
+    return Problem("yaml.bad_char", Pos(path, line, col), char=shown)
