@@ -57,12 +57,14 @@ def load(data_dir: Path) -> LoadResult:
             continue
         if (kind.folder, path.stem) in stems:
             problems.append(Problem("file.duplicate", Pos(path, 1, 1), name=path.name,
-                                    other=display_path(stems[(kind.folder, path.stem)])))
+                                    other=Pos(stems[(kind.folder, path.stem)], 1, 1)))
             continue
         stems[(kind.folder, path.stem)] = path
         rec = _read(kind, path, data_dir, problems)
         if rec is not None:
             getattr(records, kind.folder)[key] = rec
+        elif kind.folder == "branches":
+            records.broken_branches.add(key)
     problems.extend(validate(records))
     problems = sorted_problems(problems)
     site = None if any(p.is_error for p in problems) else link(records)
@@ -83,7 +85,7 @@ def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[FileKind,
             kind = FILE_KINDS.get(rel.parts[0]) if len(rel.parts) == 1 else None
             if kind is None:
                 near = did_you_mean(rel.parts[0], FILE_KINDS) if rel.parts else ""
-                problems.append(Problem("file.place", Pos(path, 1, 1), name=display_path(path),
+                problems.append(Problem("file.place", Pos(path, 1, 1),
                                         folders="、".join(f"{k}/" for k in FILE_KINDS), suggest=near))
                 continue
             found.append((kind, path))

@@ -81,7 +81,23 @@ def _near(root: Path, written: str) -> str:
         names = [p.name for p in parent.iterdir() if p.is_file()]
     except OSError:
         return ""
-    match = difflib.get_close_matches(PurePosixPath(written).name, names, n=1, cutoff=0.6)
+    match = difflib.get_close_matches(PurePosixPath(written).name, names, n=1, cutoff=0.75)
     if not match:
         return ""
     return f"（是否为 {PurePosixPath(written).parent / match[0]}？）"
+
+
+def referenced(site) -> list[str]:
+    """Every data/ media path the pages show or link to, sorted."""
+    paths: set[str | None] = set()
+    for member in site.members.values():
+        paths.add(member.photo)
+    for branch in site.branches:
+        if branch.brand:
+            paths.add(branch.brand.emblem)
+    for lec in site.lectures:
+        paths.update((lec.cover, lec.slides, None if lec.video_is_url else lec.video))
+    for screen in site.screens:
+        paths.update(s.src for s in screen.slides)
+    paths.discard(None)
+    return sorted(paths)

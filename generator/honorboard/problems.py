@@ -25,8 +25,8 @@ TEMPLATES: dict[str, str] = {
     "file.empty": "文件为空",
     "file.root": "文件内容应为键值对（如 {example}），实际为{found}",
     "file.name": "文件名 {name} 不符合要求：应为 {expected}",
-    "file.duplicate": "{name} 与 {other} 重复：同一个 id 只能有一个文件",
-    "file.place": "{name} 不在任何数据文件夹中：应放在 {folders} 之一{suggest}",
+    "file.duplicate": "{name} 与 {other}的文件重复：同一个 id 只能有一个文件",
+    "file.place": "此文件不在任何数据文件夹中：应放在 {folders} 之一{suggest}",
     # YAML as people type it
     "yaml.tab": "缩进中出现了制表符（Tab）：请改用空格缩进",
     "yaml.fullwidth_space": "缩进中出现了全角空格：请改用半角空格缩进",
@@ -72,8 +72,8 @@ TEMPLATES: dict[str, str] = {
     "ref.self": '{field}：支部不能与自己结成联盟',
     "id.duplicate": '{kind} id "{value}" 重复：已在 {other} 使用',
     "list.duplicate": '{field}：{found} 重复出现（第 {first_line} 行已有）',
-    "honor.entry_one": "{field}：每个条目须且只能写 branch / member / team 中的一个，实际写了{found}",
-    "lecture.lecturer_one": "{field}：lecturer（党员 id）与 lecturer_name（外请讲师姓名）须且只能写一个，实际写了{found}",
+    "honor.entry_one": "每个上榜条目须且只能写 branch / member / team 中的一个，实际写了{found}",
+    "lecture.lecturer_one": "lecturer（党员 id）与 lecturer_name（外请讲师姓名）须且只能写一个，实际写了{found}",
     "stars.duplicate": '党员 "{member}" 本月已获评“{category}”（第 {first_line} 行），同一类别每月只能评一次',
     "rating.duplicate": "{field}：{year} 年的评定重复（第 {first_line} 行已有）",
 }
@@ -101,7 +101,14 @@ class Problem:
 
     @property
     def message(self) -> str:
-        ctx = {"suggest": "", "hint": "", "guess_note": ""} | self.ctx
+        return self.render()
+
+    def render(self, base: Path | None = None) -> str:
+        """The Chinese text; a position in ``ctx`` is shown as "file 第 N 行" from ``base``."""
+        ctx = {"suggest": "", "hint": "", "guess_note": ""} | {
+            k: f"{display_path(v.path, base)} 第 {v.line} 行" if hasattr(v, "line") else v
+            for k, v in self.ctx.items()
+        }
         if self.code == "file.encoding" and ctx.get("guess"):
             ctx["guess_note"] = f"（看起来是 {ctx['guess']} 编码）"
         return TEMPLATES[self.code].format(**ctx)
@@ -113,7 +120,7 @@ class Problem:
         """``path:line:col: message``; a warning says so after the position."""
         where = f"{display_path(self.pos.path, base)}:{self.pos.line}:{self.pos.col}"
         prefix = "" if self.is_error else "提醒："
-        return f"{where}: {prefix}{self.message}"
+        return f"{where}: {prefix}{self.render(base)}"
 
 
 def display_path(path: Path, base: Path | None = None) -> str:

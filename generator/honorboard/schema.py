@@ -23,7 +23,7 @@ def _one_of(names: tuple[str, ...], code: str):
     def check(rec: Rec, c: Ctx, loc: str) -> None:
         # count what was written: a value that failed conversion still counts as written
         if sum(n in rec.written for n in names) != 1:
-            c.add(code, rec.pos, field=loc.rstrip("[]") or "条目", found=_named_written(rec, names))
+            c.add(code, rec.pos, found=_named_written(rec, names))
 
     return check
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fields import PList, Rec
-from .problems import Problem, did_you_mean, display_path
+from .problems import Problem, did_you_mean
 from .yamlio import Pos
 
 KIND_ZH = {"member": "党员", "branch": "支部", "post": "岗位"}
@@ -26,10 +26,8 @@ class Records:
     honors: dict[int, Rec] = field(default_factory=dict)
     lectures: dict[str, Rec] = field(default_factory=dict)
     screens: dict[str, Rec] = field(default_factory=dict)
-
-
-def _where(pos: Pos) -> str:
-    return f"{display_path(pos.path)} 第 {pos.line} 行"
+    broken_branches: set[str] = field(default_factory=set)
+    """Branch files that could not be read at all: their members are unknown, not missing."""
 
 
 def _items(rec: Rec, name: str) -> list[tuple[object, Pos]]:
@@ -42,28 +40,34 @@ def _items(rec: Rec, name: str) -> list[tuple[object, Pos]]:
 class _Index:
     """Ids of one kind with where each was first defined."""
 
-    def __init__(self, kind: str):
+    def __init__(self, kind: str, complete: bool = True):
         self.kind = kind
         self.first: dict[str, Pos] = {}
+        # False while a file that may define these ids is unreadable: a reference that
+        # does not resolve may be defined there, and saying "不存在" would mislead.
+        self.complete = complete
 
     def define(self, value: str, pos: Pos, problems: list[Problem]) -> None:
         if value in self.first:
             problems.append(Problem("id.duplicate", pos, kind=KIND_ZH[self.kind], value=value,
-                                    other=_where(self.first[value])))
+                                    other=self.first[value]))
         else:
             self.first[value] = pos
 
     def resolve(self, value: object, pos: Pos, problems: list[Problem]) -> None:
-        if isinstance(value, str) and value not in self.first:
+        if self.complete and isinstance(value, str) and value not in self.first:
             problems.append(Problem("ref.missing", pos, kind=KIND_ZH[self.kind], value=value,
                                     suggest=did_you_mean(value, self.first, quote=True)))
 
 
 def validate(records: Records) -> list[Problem]:
     problems: list[Problem] = []
-    members, posts, branches = _Index("member"), _Index("post"), _Index("branch")
+    complete = not records.broken_branches
+    members, posts, branches = _Index("member", complete), _Index("post", complete), _Index("branch")
     for branch_id, rec in records.branches.items():
         branches.first[branch_id] = rec.pos
+    for branch_id in records.broken_branches:
+        branches.first.setdefault(branch_id, None)
     for rec in records.branches.values():
         for member, _ in _items(rec, "members"):
             if "id" in member:

@@ -173,7 +173,7 @@ def parse_text(text: str, doc: Document) -> None:
     except yaml.MarkedYAMLError as exc:
         parse_error = _translate_parse_error(exc, doc.path)
     except yaml.YAMLError as exc:  # e.g. ReaderError: a control character in the text
-        parse_error = _translate_reader_error(exc, doc.path)
+        parse_error = _translate_reader_error(exc, doc.path, text)
     finally:
         loader.dispose()
 
@@ -294,16 +294,16 @@ def _translate_parse_error(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
     return Problem("yaml.syntax", pos, hint=hint)
 
 
-def _translate_reader_error(exc: yaml.YAMLError, path: Path) -> Problem:
-    # ReaderError carries a character offset, not a line: count it ourselves.
+def _translate_reader_error(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
+    # ReaderError carries an offset, not a line: libyaml's is in UTF-8 bytes, PyYAML's in
+    # characters. Count the line and column ourselves.
     position = getattr(exc, "position", None)
-    name = getattr(exc, "name", None)
     line = col = 1
-    text = getattr(exc, "buffer", None)
-    if isinstance(text, str) and isinstance(position, int):
-        line = text.count("\n", 0, position) + 1
-        col = position - (text.rfind("\n", 0, position) + 1) + 1
+    if isinstance(position, int):
+        before = text.encode("utf-8")[:position].decode("utf-8", "ignore") if _Loader is not yaml.SafeLoader else text[:position]
+        line = before.count("\n") + 1
+        col = len(before) - (before.rfind("\n") + 1) + 1
     char = getattr(exc, "character", None)
-    shown = f"U+{ord(char):04X}" if isinstance(char, str) else str(char)
-    del name
+    code = ord(char) if isinstance(char, str) else char
+    shown = f"U+{code:04X}" if isinstance(code, int) else str(char)
     return Problem("yaml.bad_char", Pos(path, line, col), char=shown)

@@ -1,0 +1,169 @@
+"""``honorboard check | build | serve``.
+
+Exit codes: 0 all well, 1 problems in the data (each listed on stderr) or a failed build,
+2 wrong usage (a missing folder, an unknown option).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .loader import load
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse exits 2 already; say it in Chinese too
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"honorboard：用法错误：{message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="honorboard", description="党建品牌与荣誉墙：检查数据、构建站点")
+    sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    check = sub.add_parser("check", help="只检查 data/ 中的数据")
+    check.add_argument("data_dir", nargs="?", default="data", help="数据目录（默认 data）")
+    for name, text in (("build", "检查并构建站点到 site/"), ("serve", "本地预览，数据改动后自动刷新")):
+        cmd = sub.add_parser(name, help=text)
+        cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+        cmd.add_argument("--data", dest="data_dir", default=None, help="数据目录（默认取 mkdocs.yml 中的设置）")
+        if name == "build":
+            cmd.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 中的 site_dir）")
+        else:
+            cmd.add_argument("-a", "--dev-addr", default=None, help="预览地址，如 127.0.0.1:8000")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}[args.command](args)
+
+
+def _report(data_dir: Path) -> int:
+    """Check ``data_dir``; print problems to stderr. Returns the exit code."""
+    if not data_dir.is_dir():
+        print(f"honorboard：数据目录 {data_dir} 不存在", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    result = load(data_dir)
+    for line in result.lines():
+        print(line, file=sys.stderr)
+    took = time.perf_counter() - started
+    if result.errors:
+        print(f"共 {len(result.errors)} 处错误，{len(result.warnings)} 处提醒（{result.files} 个文件）", file=sys.stderr)
+        return EXIT_PROBLEMS
+    site = result.site
+    print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员，"
+          f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课（{took * 1000:.0f} 毫秒）")
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    return _report(Path(args.data_dir))
+
+
+def _mkdocs_config(args, **overrides):
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    if not Path(args.config_file).is_file():
+        print(f"honorboard：找不到配置文件 {args.config_file}", file=sys.stderr)
+        return None
+    try:
+        config = load_config(args.config_file, **overrides)
+    except ConfigurationError as exc:
+        print(f"honorboard：配置文件有误：{exc}", file=sys.stderr)
+        return None
+    if args.data_dir is not None:
+        for name, plugin in config.plugins.items():
+            if name == "honorboard" or name.endswith("/honorboard"):
+                plugin.config.data_dir = str(Path(args.data_dir).resolve())
+    return config
+
+
+def _data_dir_of(config, args) -> Path:
+    if args.data_dir is not None:
+        return Path(args.data_dir)
+    plugin = config.plugins.get("honorboard")
+    base = Path(config.config_file_path).parent
+    return base / (plugin.config.data_dir if plugin else "data")
+
+
+def cmd_build(args) -> int:
+    """Check, build into a fresh folder beside the target, and swap it in only on success."""
+    config = _mkdocs_config(args)
+    if config is None:
+        return EXIT_USAGE
+    code = _report(_data_dir_of(config, args))
+    if code != EXIT_OK:
+        return code
+    target = Path(args.site_dir or config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        ok = _mkdocs_build(args, staging)
+        if not ok:
+            return EXIT_PROBLEMS
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"站点已生成：{os.path.relpath(target)}")
+    return EXIT_OK
+
+
+def _mkdocs_build(args, site_dir: Path) -> bool:
+    from mkdocs.commands.build import build
+    from mkdocs.exceptions import MkDocsException
+
+    config = _mkdocs_config(args, site_dir=str(site_dir))
+    if config is None:
+        return False
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    except (MkDocsException, OSError) as exc:
+        print(f"honorboard：构建失败：{exc}", file=sys.stderr)
+        return False
+    finally:
+        config.plugins.on_shutdown()
+    return True
+
+
+def _swap(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is; the old site is removed only after the rename."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)  # put the old site back: a failed swap changes nothing
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def cmd_serve(args) -> int:
+    from mkdocs.commands.serve import serve
+
+    if not Path(args.config_file).is_file():
+        print(f"honorboard：找不到配置文件 {args.config_file}", file=sys.stderr)
+        return EXIT_USAGE
+    kwargs = {"dev_addr": args.dev_addr} if args.dev_addr else {}
+    if args.data_dir is not None:
+        os.environ["HONORBOARD_DATA_DIR"] = str(Path(args.data_dir).resolve())
+    serve(config_file=args.config_file, **kwargs)
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""MkDocs hooks, in the order MkDocs calls them; the work is done by the core."""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .. import media
+from ..loader import load
+from ..pages import PageSpec, error_pages, plan
+from ..render import Renderer
+from .config import HonorboardConfig
+
+log = get_plugin_logger(__name__)
+
+
+class HonorboardPlugin(BasePlugin[HonorboardConfig]):
+    def __init__(self):
+        self.command = "build"
+        self.specs: dict[str, PageSpec] = {}
+        self.renderer: Renderer | None = None
+        self.data_dir = Path("data")
+
+    # Set up once: under `serve` this instance lives across rebuilds.
+    def on_startup(self, *, command, dirty) -> None:
+        self.command = command
+
+    def on_config(self, config):
+        # `honorboard serve --data DIR` cannot pass plugin options through MkDocs' serve()
+        data_dir = os.environ.get("HONORBOARD_DATA_DIR") or self.config.data_dir
+        self.data_dir = (Path(config.config_file_path).parent / data_dir).resolve()
+        dirs = [Path(d) / "honorboard" for d in config.theme.dirs]
+        self.renderer = Renderer([d for d in dirs if d.is_dir()])
+        return config
+
+    # Priority: default. Runs after the docs folder is read, so our pages can replace any
+    # hand-written page at the same path, and before the nav is built from the files.
+    def on_files(self, files: Files, config) -> Files:
+        result = load(self.data_dir)
+        for line in result.lines():
+            (log.error if "提醒：" not in line else log.warning)(line)
+        if result.errors:
+            if self.command != "serve":
+                raise PluginError(f"data/ 中有 {len(result.errors)} 处错误，已停止构建（逐条见上）")
+            log.error("数据有误：预览显示错误清单，修改并保存后自动恢复")
+            specs = list(error_pages(result.lines()))
+        else:
+            specs = list(plan(result.site))
+            for path in media.referenced(result.site):
+                # copied unchanged for now; only files the checker found inside data/
+                self._replace(files, File.generated(config, path, abs_src_path=str(self.data_dir / path)))
+        self.specs = {}
+        for spec in specs:
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            f = File.generated(config, spec.source_name, content="", inclusion=inclusion)
+            self._replace(files, f)
+            self.specs[f.src_uri] = spec
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is not None:
+            page.meta["title"] = spec.title
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        spec = self.specs.get(page.file.src_uri)
+        if spec is None:
+            return html
+        return self.renderer.render(spec)
+
+    def on_post_build(self, *, config) -> None:
+        # Screens poll this to pick up a new deploy: any new build gets a new id.
+        build_id = time.strftime("%Y%m%d%H%M%S", time.gmtime()) + "-" + secrets.token_hex(4)
+        out = Path(config.site_dir) / "version.json"
+        out.write_text(json.dumps({"build": build_id}, ensure_ascii=False), encoding="utf-8")
+
+    def on_serve(self, server, *, config, builder):
+        server.watch(str(self.data_dir))
+        return server
+
+    # --- helpers -------------------------------------------------------------------------
+
+    @staticmethod
+    def _replace(files: Files, new: File) -> None:
+        old = files.get_file_from_path(new.src_uri)
+        if old is not None:
+            files.remove(old)
+        files.append(new)

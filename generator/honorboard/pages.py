@@ -1,0 +1,91 @@
+"""One ``PageSpec`` per route of the site map (shared/spec/site-map.md).
+
+Engine-neutral: a spec says *what* a page is (its URL, title, fragment template, and the
+model objects it shows); an adapter (today MkDocs, see ``mkdocs_plugin``) decides how the
+page is wrapped and written. URLs are relative to the site root, end in ``/`` and hold
+ids only, never Chinese (non-ASCII paths become percent-encoded URLs).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .model import Site
+
+NAV = (
+    ("首页", ""),
+    ("星级榜", "boards/"),
+    ("先锋榜", "honors/"),
+    ("品牌墙", "branches/"),
+    ("先锋岗", "posts/"),
+    ("微党课", "lectures/"),
+)
+"""The site's navigation: the only pages in the nav; detail pages are listed by these."""
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    url: str  # "" for home, else "boards/2024-05/"
+    title: str
+    template: str  # a fragment template in theme/honorboard/
+    context: dict = field(default_factory=dict, compare=False)
+    in_nav: bool = False
+
+    @property
+    def source_name(self) -> str:
+        """A Markdown-style source name for engines that want one (``boards/2024-05.md``)."""
+        if self.url == "":
+            return "index.md"
+        stem = self.url.rstrip("/")
+        return f"{stem}/index.md" if self.in_nav else f"{stem}.md"
+
+
+def url_of(obj) -> str:
+    """The page URL of a model object (member, branch, lecture, month, honor year)."""
+    from . import model as m
+
+    if isinstance(obj, m.Member):
+        return f"members/{obj.id}/"
+    if isinstance(obj, m.Branch):
+        return f"branches/{obj.id}/"
+    if isinstance(obj, m.Lecture):
+        return f"lectures/{obj.id}/"
+    if isinstance(obj, m.Month):
+        return f"boards/{obj.key}/"
+    if isinstance(obj, m.HonorYear):
+        return f"honors/{obj.year}/"
+    if isinstance(obj, m.Post):
+        return f"posts/#{obj.id}"
+    raise TypeError(f"no page for {type(obj).__name__}")
+
+
+def plan(site: Site) -> Iterator[PageSpec]:
+    """Every page of the site, nav pages first."""
+    yield PageSpec("", "首页", "home.html", {"site": site}, in_nav=True)
+    yield PageSpec("boards/", "星级榜", "boards.html", {"site": site}, in_nav=True)
+    yield PageSpec("honors/", "先锋榜", "honors.html", {"site": site}, in_nav=True)
+    yield PageSpec("branches/", "品牌墙", "branches.html", {"site": site}, in_nav=True)
+    yield PageSpec("posts/", "先锋岗", "posts.html", {"site": site}, in_nav=True)
+    yield PageSpec("lectures/", "微党课", "lectures.html", {"site": site}, in_nav=True)
+    months = site.months
+    for i, month in enumerate(months):
+        yield PageSpec(url_of(month), f"{month.label}星级党员榜", "board.html", {
+            "site": site, "month": month,
+            "prev": months[i - 1] if i > 0 else None,
+            "next": months[i + 1] if i + 1 < len(months) else None,
+        })
+    for year in site.honor_years:
+        yield PageSpec(url_of(year), f"{year.year}年度先锋榜", "honor_year.html", {"site": site, "year": year})
+    for branch in site.branches:
+        yield PageSpec(url_of(branch), branch.name, "branch.html", {"site": site, "branch": branch})
+    for member in site.members.values():
+        yield PageSpec(url_of(member), member.name, "member.html", {"site": site, "member": member})
+    for lecture in site.lectures:
+        yield PageSpec(url_of(lecture), lecture.title, "lecture.html", {"site": site, "lecture": lecture})
+
+
+def error_pages(lines: list[str]) -> Iterator[PageSpec]:
+    """While data has problems (under ``serve``): every nav page lists them, nothing else."""
+    for title, url in NAV:
+        yield PageSpec(url, title, "problems.html", {"lines": lines}, in_nav=True)
