@@ -31,3 +31,17 @@ def data_dir(tmp_path: Path) -> Path:
     shutil.copytree(MINI, data)
     make_mini_media(data)
     return data
+
+
+@pytest.fixture
+def project(tmp_path: Path, data_dir: Path) -> Path:
+    """A whole site project in ``tmp_path``: the repo's mkdocs.yml, theme and pages, mini data."""
+    for name in ("theme", "site_src"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copyfile(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
+
+
+def tree_digest(root: Path) -> dict[str, bytes]:
+    """Every file under ``root`` with its bytes: equal digests mean an untouched tree."""
+    return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}

@@ -128,8 +128,11 @@ def _mkdocs_build(args, site_dir: Path) -> bool:
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
-    except (MkDocsException, OSError) as exc:
+    except (MkDocsException, SystemExit) as exc:  # MkDocs' Abort is both
         print(f"honorboard：构建失败：{exc}", file=sys.stderr)
+        return False
+    except Exception as exc:  # a theme template or a plugin failed: the old site stays
+        print(f"honorboard：构建失败：{type(exc).__name__}: {exc}", file=sys.stderr)
         return False
     finally:
         config.plugins.on_shutdown()

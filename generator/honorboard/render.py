@@ -45,8 +45,9 @@ def cn_date(value) -> str:
 
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path]):
+        self.folders = tuple(template_dirs)
         self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+            loader=jinja2.FileSystemLoader([str(d) for d in self.folders]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
             trim_blocks=True,

@@ -8,6 +8,7 @@ import secrets
 import time
 from pathlib import Path
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -67,7 +68,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
     def on_page_markdown(self, markdown, *, page, config, files):
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
-            page.meta["title"] = spec.title
+            # Material prints page.title unescaped (<title>, header): escape it here.
+            page.meta["title"] = str(escape(spec.title))
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
@@ -83,7 +85,10 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         out.write_text(json.dumps({"build": build_id}, ensure_ascii=False), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):
+        # data/ is ours to watch; so are the page templates, which people edit with the data
         server.watch(str(self.data_dir))
+        for folder in self.renderer.folders:
+            server.watch(str(folder))
         return server
 
     # --- helpers -------------------------------------------------------------------------

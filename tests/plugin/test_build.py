@@ -1,0 +1,105 @@
+"""A real `mkdocs build` with the honorboard plugin: pages of the site map, nav, escaping, offline."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).parents[2]
+
+
+def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+                           "-d", str(site)], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture(scope="module")
+def demo_site(tmp_path_factory) -> Path:
+    """The demo in data/, built once for this module."""
+    site = tmp_path_factory.mktemp("demo") / "site"
+    out = mkdocs_build(REPO, site)
+    assert out.returncode == 0, out.stderr
+    return site
+
+
+def test_every_page_of_the_site_map(demo_site: Path):
+    from honorboard import load
+
+    site = load(REPO / "data").site
+    expected = ["index.html", "boards/index.html", "honors/index.html", "branches/index.html",
+                "posts/index.html", "lectures/index.html", "version.json"]
+    expected += [f"boards/{m.key}/index.html" for m in site.months]
+    expected += [f"honors/{y.year}/index.html" for y in site.honor_years]
+    expected += [f"branches/{b.id}/index.html" for b in site.branches]
+    expected += [f"members/{i}/index.html" for i in site.members]
+    expected += [f"lectures/{lec.id}/index.html" for lec in site.lectures]
+    missing = [p for p in expected if not (demo_site / p).is_file()]
+    assert missing == []
+    assert json.loads((demo_site / "version.json").read_text(encoding="utf-8"))["build"]
+
+
+def test_detail_pages_stay_out_of_the_nav(demo_site: Path):
+    """The nav holds the six sections (and 关于); members, months, lectures are listed by pages."""
+    html = (demo_site / "members/jiang-hua/index.html").read_text(encoding="utf-8")
+    start = html.index('<nav class="md-nav md-nav--primary')
+    nav = html[start:html.index('md-nav--secondary', start)]
+    labels = re.findall(r'<span class="md-ellipsis">\s*([^<]+?)\s*</span>', nav)
+    assert [lab for lab in labels if lab != "党建品牌与荣誉墙"][:7] == ["首页", "星级榜", "先锋榜", "品牌墙", "先锋岗", "微党课", "关于"]
+    assert "members/" not in nav and "boards/2024" not in nav
+
+
+def test_pages_link_both_ways_with_relative_urls(demo_site: Path):
+    board = (demo_site / "boards/2024-12/index.html").read_text(encoding="utf-8")
+    assert 'href="../../members/' in board and 'href="../../branches/' in board
+    member = (demo_site / "members/jiang-hua/index.html").read_text(encoding="utf-8")
+    assert 'href="../../branches/boxing-xzsp/"' in member
+    assert 'href="../../boards/' in member
+    # our fragments never use root-absolute links: the site works under a sub-path
+    article = member[member.index("<article"):member.index("</article>")]
+    assert not re.search(r'(href|src)="/', article)
+
+
+def test_no_request_leaves_the_host(demo_site: Path):
+    """No web font, CDN or external script/style/image in any page (links to the intranet video aside)."""
+    offenders = []
+    for page in demo_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        for m in re.finditer(r'<(script|link|img|source|iframe)\b[^>]*\b(src|href)="(https?:)?//', html):
+            offenders.append((str(page.relative_to(demo_site)), m.group(0)[:80]))
+        if "fonts.googleapis" in html or "fonts.gstatic" in html:
+            offenders.append((str(page), "google fonts"))
+    assert offenders == []
+
+
+def test_bad_data_fails_mkdocs_build(project: Path):
+    (project / "data/stars/2024-06.yml").write_text("awards:\n  - member: jiang-hu\n", encoding="utf-8")
+    out = mkdocs_build(project, project / "site")
+    assert out.returncode == 1
+    assert 'data/stars/2024-06.yml:2:13: 党员 "jiang-hu" 不存在（是否为 "jiang-hua"？）' in out.stderr
+    assert not (project / "site/index.html").exists()
+
+
+def test_user_text_is_escaped(project: Path):
+    """A <script> typed into any text field shows as text; markdown keeps formatting, not raw HTML."""
+    path = project / "data/branches/alpha.yml"
+    text = path.read_text(encoding="utf-8")
+    text = text.replace("name: 姜华", 'name: "<script>alert(1)</script>姜华"')
+    text = text.replace("motto: 服务不是小事", "motto: <img src=x onerror=alert(2)>")
+    text = text.replace("    **一窗受理**，帮办代办。", "    **一窗受理**<script>alert(3)</script>")
+    path.write_text(text, encoding="utf-8")
+    out = mkdocs_build(project, project / "site")
+    assert out.returncode == 0, out.stderr
+    member = (project / "site/members/jiang-hua/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;姜华" in member
+    assert "&lt;img src=x onerror=alert(2)&gt;" in member
+    branch = (project / "site/branches/alpha/index.html").read_text(encoding="utf-8")
+    assert "<strong>一窗受理</strong>&lt;script&gt;alert(3)&lt;/script&gt;" in branch
+    for page in (project / "site").rglob("*.html"):
+        assert "<script>alert" not in page.read_text(encoding="utf-8")

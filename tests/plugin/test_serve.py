@@ -1,0 +1,59 @@
+"""A real `mkdocs serve`: bad data shows the problems, the server stays up, and recovers on a fix."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as resp:
+        return resp.read().decode("utf-8")
+
+
+def _wait_for(url: str, needle: str, seconds: float) -> str:
+    deadline = time.monotonic() + seconds
+    last = ""
+    while time.monotonic() < deadline:
+        try:
+            last = _get(url)
+            if needle in last:
+                return last
+        except OSError:
+            pass
+        time.sleep(0.5)
+    raise AssertionError(f"{needle!r} not served within {seconds}s; last page: {last[:300]!r}")
+
+
+def test_serve_survives_bad_data_and_recovers(project: Path):
+    beta = project / "data/branches/beta.yml"
+    good = beta.read_text(encoding="utf-8")
+    beta.write_text(good.replace("name: 第二党支部", "name：第二党支部"), encoding="utf-8")
+    port = _free_port()
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        page = _wait_for(url, "数据有误", 90)
+        assert "beta.yml:1:5: 字段 name 后面是全角冒号" in page
+        beta.write_text(good, encoding="utf-8")  # the person fixes the file and saves
+        page = _wait_for(url, "最新微党课", 90)
+        assert "数据有误" not in page
+        assert server.poll() is None  # still serving
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
