@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from .catalog import search_payload
 from .model import Site
+from .views import SiteViews
 
 NAV = (
     ("首页", ""),
@@ -22,6 +24,14 @@ NAV = (
     ("微党课", "lectures/"),
 )
 """The site's navigation: the only pages in the nav; detail pages are listed by these."""
+
+
+@dataclass(frozen=True)
+class AssetSpec:
+    """A generated file that is not a page (JSON the pages fetch)."""
+
+    path: str  # "lectures/search.json"
+    content: bytes
 
 
 @dataclass(frozen=True)
@@ -62,27 +72,39 @@ def url_of(obj) -> str:
 
 def plan(site: Site) -> Iterator[PageSpec]:
     """Every page of the site, nav pages first."""
-    yield PageSpec("", "首页", "home.html", {"site": site}, in_nav=True)
-    yield PageSpec("boards/", "星级榜", "boards.html", {"site": site}, in_nav=True)
-    yield PageSpec("honors/", "先锋榜", "honors.html", {"site": site}, in_nav=True)
-    yield PageSpec("branches/", "品牌墙", "branches.html", {"site": site}, in_nav=True)
-    yield PageSpec("posts/", "先锋岗", "posts.html", {"site": site}, in_nav=True)
-    yield PageSpec("lectures/", "微党课", "lectures.html", {"site": site}, in_nav=True)
+    views = SiteViews(site)
+    base = {"site": site, "views": views}
+    yield PageSpec("", "首页", "home.html", base, in_nav=True)
+    yield PageSpec("boards/", "星级党员榜", "boards.html", base, in_nav=True)
+    yield PageSpec("honors/", "先锋榜", "honors.html", base, in_nav=True)
+    yield PageSpec("branches/", "品牌墙", "branches.html", base, in_nav=True)
+    yield PageSpec("posts/", "党员先锋岗", "posts.html", base, in_nav=True)
+    yield PageSpec("lectures/", "微党课", "lectures.html", base, in_nav=True)
     months = site.months
     for i, month in enumerate(months):
-        yield PageSpec(url_of(month), f"{month.label}星级党员榜", "board.html", {
-            "site": site, "month": month,
+        yield PageSpec(url_of(month), f"{month.label}星级党员榜", "board.html", base | {
+            "month": month,
             "prev": months[i - 1] if i > 0 else None,
             "next": months[i + 1] if i + 1 < len(months) else None,
         })
-    for year in site.honor_years:
-        yield PageSpec(url_of(year), f"{year.year}年度先锋榜", "honor_year.html", {"site": site, "year": year})
+    years = site.honor_years
+    for i, year in enumerate(years):
+        yield PageSpec(url_of(year), f"{year.year}年度先锋榜", "honor_year.html", base | {
+            "year": year,
+            "prev": years[i - 1] if i > 0 else None,
+            "next": years[i + 1] if i + 1 < len(years) else None,
+        })
     for branch in site.branches:
-        yield PageSpec(url_of(branch), branch.name, "branch.html", {"site": site, "branch": branch})
+        yield PageSpec(url_of(branch), branch.name, "branch.html", base | {"branch": branch})
     for member in site.members.values():
-        yield PageSpec(url_of(member), member.name, "member.html", {"site": site, "member": member})
+        yield PageSpec(url_of(member), member.name, "member.html", base | {"member": member})
     for lecture in site.lectures:
-        yield PageSpec(url_of(lecture), lecture.title, "lecture.html", {"site": site, "lecture": lecture})
+        yield PageSpec(url_of(lecture), lecture.title, "lecture.html", base | {"lecture": lecture})
+
+
+def assets(site: Site) -> Iterator[AssetSpec]:
+    """Generated files beside the pages."""
+    yield AssetSpec("lectures/search.json", search_payload(site))
 
 
 def error_pages(lines: list[str]) -> Iterator[PageSpec]:

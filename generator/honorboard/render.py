@@ -7,6 +7,7 @@ relative to the page it is on, so the site works under any sub-path.
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 from pathlib import Path
 from typing import Sequence
@@ -16,7 +17,9 @@ from markupsafe import Markup
 
 from . import pages
 from .markup import render_markdown
+from .colors import readable
 from .pages import PageSpec
+from .views import floor_label
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -43,6 +46,26 @@ def cn_date(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
+# Deep colours that all carry white text at ≥ 4.5:1: avatars and drawn covers.
+_PALETTE = ("#A8071A", "#8B1A1A", "#AD3A12", "#7A4B00", "#1F5FA8", "#2E6B30", "#5B2A86", "#7D2248")
+
+
+def palette_color(key: str) -> str:
+    """A stable colour for a key (member id, topic): the same on every build and machine."""
+    return _PALETTE[int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % len(_PALETTE)]
+
+
+def short_name(name: str) -> str:
+    """What a placeholder avatar shows: the given name's last two characters (two-character names whole)."""
+    return name if len(name) <= 2 else name[-2:]
+
+
+def brand_style(branch) -> str:
+    """CSS custom properties for a branch's colour and a readable text colour on it."""
+    bg, ink = readable(branch.color)
+    return f"--hb-brand: {bg}; --hb-brand-ink: {ink}"
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path]):
         self.folders = tuple(template_dirs)
@@ -53,7 +76,10 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(md=render_markdown, stars=stars, cn_date=cn_date)
+        self.env.filters.update(
+            md=render_markdown, stars=stars, cn_date=cn_date, avatar_color=palette_color,
+            topic_color=palette_color, short_name=short_name, brand_style=brand_style, floor_label=floor_label,
+        )
 
     def render(self, spec: PageSpec, media_url=None) -> str:
         """The page's fragment. ``media_url(path)`` maps a data/ media path to a site URL."""

@@ -15,7 +15,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import media
 from ..loader import load
-from ..pages import PageSpec, error_pages, plan
+from ..pages import PageSpec, assets, error_pages, plan
 from ..render import Renderer
 from .config import HonorboardConfig
 
@@ -54,6 +54,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             specs = list(error_pages(result.lines()))
         else:
             specs = list(plan(result.site))
+            for asset in assets(result.site):
+                self._replace(files, File.generated(config, asset.path, content=asset.content))
             for path in media.referenced(result.site):
                 # copied unchanged for now; only files the checker found inside data/
                 self._replace(files, File.generated(config, path, abs_src_path=str(self.data_dir / path)))
@@ -70,6 +72,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if spec is not None:
             # Material prints page.title unescaped (<title>, header): escape it here.
             page.meta["title"] = str(escape(spec.title))
+            # generated pages bring their own headings and use the full width
+            page.meta.setdefault("hide", ["navigation", "toc"])
         return markdown
 
     def on_page_content(self, html, *, page, config, files):

@@ -1,0 +1,160 @@
+"""What pages show that the model does not hold directly: groupings, streaks, figures.
+
+Pure functions of the model, shared by every engine (and by the screens, later).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterable
+
+from .colors import readable
+from .model import Award, Branch, Lecture, Member, Month, Post, Site
+
+NO_UNIT = "其他单位"
+NO_KIND = "先锋岗"
+
+
+@dataclass(frozen=True)
+class Group:
+    """A heading and what stands under it (sub-groups or items)."""
+
+    title: str
+    items: tuple
+
+    @property
+    def count(self) -> int:
+        return sum(g.count if isinstance(g, Group) else 1 for g in self.items)
+
+
+def floor_label(floor: int | None) -> str:
+    if floor is None:
+        return "未分楼层"
+    return f"地下{-floor}层" if floor < 0 else f"{floor}楼"
+
+
+def _by_unit_floor_branch(pairs: Iterable[tuple[Branch, object]], order: dict[str, int]) -> tuple[Group, ...]:
+    """Nest items by unit → floor → branch, each level in a stable, readable order."""
+    tree: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(list)))
+    for branch, item in pairs:
+        tree[branch.unit or NO_UNIT][branch.floor][branch.id].append((branch, item))
+    units = []
+    for unit in sorted(tree, key=lambda u: (u == NO_UNIT, u)):
+        floors = []
+        for floor in sorted(tree[unit], key=lambda f: (f is None, f or 0)):
+            branches = []
+            for branch_id in sorted(tree[unit][floor], key=order.__getitem__):
+                entries = tree[unit][floor][branch_id]
+                branches.append(Group(entries[0][0].name, tuple(i for _, i in entries)))
+            # branches without a floor need no "floor" heading
+            floors.append(Group(floor_label(floor) if floor is not None else "", tuple(branches)))
+        units.append(Group(unit, tuple(floors)))
+    return tuple(units)
+
+
+class SiteViews:
+    """Derived views of one site, computed once and shared by all pages of a build."""
+
+    def __init__(self, site: Site):
+        self.site = site
+        self._order = {b.id: i for i, b in enumerate(site.branches)}
+
+    # --- star boards -----------------------------------------------------------------
+
+    @cached_property
+    def _months_of(self) -> dict[str, set[int]]:
+        named: dict[str, set[int]] = defaultdict(set)
+        for month in self.site.months:
+            for award in month.awards:
+                named[award.member.id].add(month.year * 12 + month.month - 1)
+        return named
+
+    def streak(self, member: Member, month: Month) -> int:
+        """How many calendar months running, up to ``month``, ``member`` has been named."""
+        months = self._months_of.get(member.id, set())
+        n, at = 0, month.year * 12 + month.month - 1
+        while at in months:
+            n, at = n + 1, at - 1
+        return n
+
+    def board(self, month: Month) -> tuple[Group, ...]:
+        return _by_unit_floor_branch(((a.member.branch, a) for a in month.awards), self._order)
+
+    @staticmethod
+    def categories(awards: Iterable[Award]) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        for award in awards:
+            counts[award.category] = counts.get(award.category, 0) + 1
+        return list(counts.items())
+
+    def archive(self) -> list[Group]:
+        """Months newest first, grouped by year."""
+        years: dict[int, list[Month]] = defaultdict(list)
+        for month in reversed(self.site.months):
+            years[month.year].append(month)
+        return [Group(f"{y}年", tuple(ms)) for y, ms in years.items()]
+
+    # --- home --------------------------------------------------------------------------
+
+    @cached_property
+    def figures(self) -> list[tuple[str, int, str]]:
+        site = self.site
+        latest = site.latest_month
+        year = latest.year if latest else None
+        stars_this_year = sum(len(m.awards) for m in site.months if m.year == year)
+        return [
+            ("党支部", len(site.branches), "个"),
+            ("党员", len(site.members), "名"),
+            (f"{year}年星级党员" if year else "星级党员", stars_this_year, "人次"),
+            ("微党课", len(site.lectures), "讲"),
+            ("微党课观看", sum(lec.views or 0 for lec in site.lectures), "次"),
+        ]
+
+    # --- posts ----------------------------------------------------------------------------
+
+    def posts_by_kind(self) -> list[Group]:
+        kinds: dict[str, list[Post]] = defaultdict(list)
+        for post in self.site.posts:
+            kinds[post.kind or NO_KIND].append(post)
+        out = []
+        for kind, posts in kinds.items():
+            floors: dict[int | None, list[Post]] = defaultdict(list)
+            for post in posts:
+                floors[post.branch.floor].append(post)
+            out.append(Group(kind, tuple(Group(floor_label(f) if f is not None else "", tuple(floors[f]))
+                                         for f in sorted(floors, key=lambda f: (f is None, f or 0)))))
+        return out
+
+    # --- branches -------------------------------------------------------------------------
+
+    @staticmethod
+    def brand_colors(branch: Branch) -> tuple[str, str]:
+        """Background and text colour for the branch's card and page header (≥ 4.5:1)."""
+        return readable(branch.color)
+
+    # --- lectures -------------------------------------------------------------------------
+
+    def related(self, lecture: Lecture, n: int = 4) -> list[Lecture]:
+        def score(other: Lecture) -> int:
+            return (3 * (other.topic == lecture.topic) + 2 * len(set(other.tags) & set(lecture.tags))
+                    + (other.speaker == lecture.speaker))
+
+        scored = [(score(o), o.date, o) for o in self.site.lectures if o is not lecture]
+        scored = [s for s in scored if s[0] > 0]
+        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
+        return [o for *_, o in scored[:n]]
+
+    def lecture_facets(self) -> dict[str, list[tuple[str, int]]]:
+        """Values of each catalog facet with counts: topics by count, years newest first."""
+        counts: dict[str, dict[str, int]] = {k: defaultdict(int) for k in ("topic", "lecturer", "branch", "year")}
+        for lec in self.site.lectures:
+            counts["topic"][lec.topic] += 1
+            counts["lecturer"][lec.speaker] += 1
+            if lec.branch:
+                counts["branch"][lec.branch.name] += 1
+            counts["year"][str(lec.date.year)] += 1
+        out = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in counts.items()}
+        out["year"] = sorted(counts["year"].items(), reverse=True)
+        return out
