@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import tree_digest
+from helpers import tree_digest
 
 BAD_STARS = "awards:\n  - member: jiang-hu\n"
 

@@ -3,21 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-REPO = Path(__file__).parents[2]
-
-
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site)], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+from helpers import REPO, mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -67,11 +58,15 @@ def test_pages_link_both_ways_with_relative_urls(demo_site: Path):
 
 
 def test_no_request_leaves_the_host(demo_site: Path):
-    """No web font, CDN or external script/style/image in any page (links to the intranet video aside)."""
+    """No web font, CDN or external script/style/image in any page.
+
+    The one exception by contract: a lecture's ``video`` may be an intranet URL; it is a
+    ``<source>`` of a ``preload="none"`` player, so nothing is fetched until someone presses play.
+    """
     offenders = []
     for page in demo_site.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        for m in re.finditer(r'<(script|link|img|source|iframe)\b[^>]*\b(src|href)="(https?:)?//', html):
+        for m in re.finditer(r'<(script|link|img|iframe|video|audio)\b[^>]*\b(src|href|poster)="(https?:)?//', html):
             offenders.append((str(page.relative_to(demo_site)), m.group(0)[:80]))
         if "fonts.googleapis" in html or "fonts.gstatic" in html:
             offenders.append((str(page), "google fonts"))
@@ -103,3 +98,43 @@ def test_user_text_is_escaped(project: Path):
     assert "<strong>一窗受理</strong>&lt;script&gt;alert(3)&lt;/script&gt;" in branch
     for page in (project / "site").rglob("*.html"):
         assert "<script>alert" not in page.read_text(encoding="utf-8")
+
+
+def test_intranet_video_is_not_preloaded(demo_site: Path):
+    page = (demo_site / "lectures/oath-history/index.html").read_text(encoding="utf-8")
+    assert '<video controls preload="none"' in page and '<source src="http://' in page
+
+
+def test_everything_within_three_clicks_of_home(demo_site: Path):
+    """Every person, branch, post, month, year and lecture is at most three clicks from home."""
+    from urllib.parse import urljoin, urlsplit
+
+    from honorboard import load
+
+    def links(url: str) -> set[str]:
+        path = demo_site / urlsplit(url).path.lstrip("/") / "index.html"
+        if not path.is_file():
+            return set()
+        html = path.read_text(encoding="utf-8")
+        out = set()
+        for href in re.findall(r'href="([^"]+)"', html):
+            target = urljoin(url, href)
+            if target.startswith("http://h/"):
+                out.add(target.split("?")[0])
+        return out
+
+    seen = {"http://h/": 0}
+    frontier = ["http://h/"]
+    for depth in (1, 2, 3):
+        nxt = []
+        for url in frontier:
+            for target in links(url):
+                if target not in seen:
+                    seen[target] = depth
+                    nxt.append(target.split("#")[0])
+        frontier = nxt
+    site = load(REPO / "data").site
+    wanted = ([f"members/{i}/" for i in site.members] + [f"branches/{b.id}/" for b in site.branches]
+              + [f"posts/#{p.id}" for p in site.posts] + [f"boards/{m.key}/" for m in site.months]
+              + [f"honors/{y.year}/" for y in site.honor_years] + [f"lectures/{lec.id}/" for lec in site.lectures])
+    assert [w for w in wanted if "http://h/" + w not in seen] == []

@@ -39,6 +39,13 @@
     });
   }
 
-  function start() { setupSwitches(); setupFacets(); }
+  // Material's search dialog has no accessible name (axe: aria-dialog-name); give it one.
+  function nameSearchDialog() {
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (d) {
+      d.setAttribute("aria-label", "站内搜索");
+    });
+  }
+
+  function start() { nameSearchDialog(); setupSwitches(); setupFacets(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
