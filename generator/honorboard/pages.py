@@ -41,6 +41,7 @@ class PageSpec:
     template: str  # a fragment template in theme/honorboard/
     context: dict = field(default_factory=dict, compare=False)
     in_nav: bool = False
+    searchable: bool = True  # in the site-wide search index (home only repeats other pages)
 
     @property
     def source_name(self) -> str:
@@ -74,7 +75,7 @@ def plan(site: Site) -> Iterator[PageSpec]:
     """Every page of the site, nav pages first."""
     views = SiteViews(site)
     base = {"site": site, "views": views}
-    yield PageSpec("", "首页", "home.html", base, in_nav=True)
+    yield PageSpec("", "首页", "home.html", base, in_nav=True, searchable=False)
     yield PageSpec("boards/", "星级党员榜", "boards.html", base, in_nav=True)
     yield PageSpec("honors/", "先锋榜", "honors.html", base, in_nav=True)
     yield PageSpec("branches/", "品牌墙", "branches.html", base, in_nav=True)

@@ -136,15 +136,27 @@ class SiteViews:
 
     # --- lectures -------------------------------------------------------------------------
 
-    def related(self, lecture: Lecture, n: int = 4) -> list[Lecture]:
-        def score(other: Lecture) -> int:
-            return (3 * (other.topic == lecture.topic) + 2 * len(set(other.tags) & set(lecture.tags))
-                    + (other.speaker == lecture.speaker))
+    @cached_property
+    def _lectures_by_key(self) -> dict[str, list[Lecture]]:
+        """Lectures by topic, tag and speaker: related ones share at least one of these."""
+        index: dict[str, list[Lecture]] = defaultdict(list)
+        for lec in self.site.lectures:
+            for key in {f"topic:{lec.topic}", f"speaker:{lec.speaker}", *(f"tag:{t}" for t in lec.tags)}:
+                index[key].append(lec)
+        return index
 
-        scored = [(score(o), o.date, o) for o in self.site.lectures if o is not lecture]
-        scored = [s for s in scored if s[0] > 0]
-        scored.sort(key=lambda s: (s[0], s[1]), reverse=True)
-        return [o for *_, o in scored[:n]]
+    def related(self, lecture: Lecture, n: int = 4) -> list[Lecture]:
+        """Same topic counts 3, each shared tag 2, same speaker 1; newest first among equals."""
+        keys = {f"topic:{lecture.topic}", f"speaker:{lecture.speaker}", *(f"tag:{t}" for t in lecture.tags)}
+        scores: dict[int, list] = {}
+        weight = {"topic": 3, "tag": 2, "speaker": 1}
+        for key in keys:
+            for other in self._lectures_by_key[key]:
+                if other is not lecture:
+                    entry = scores.setdefault(id(other), [0, other])
+                    entry[0] += weight[key.split(":", 1)[0]]
+        ranked = sorted(scores.values(), key=lambda e: (e[0], e[1].date, e[1].id), reverse=True)
+        return [other for _, other in ranked[:n]]
 
     def lecture_facets(self) -> dict[str, list[tuple[str, int]]]:
         """Values of each catalog facet with counts: topics by count, years newest first."""

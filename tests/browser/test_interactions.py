@@ -90,8 +90,13 @@ def test_site_search_finds_chinese(demo_url, open_page):
     """Material's search, with jieba at build time, finds a brand name typed in Chinese."""
     w = open_page(demo_url)
     w.page.click("input.md-search__input")
-    w.page.fill("input.md-search__input", "密切帮")
-    w.page.wait_for_selector(".md-search-result__item", timeout=15000)
+    w.page.wait_for_function("!document.querySelector('.md-search-result__meta').textContent.includes('初始化')",
+                             timeout=30000)
+    w.page.type("input.md-search__input", "密切帮")
+    # Chinese arrives as committed text (IME), which fires no keyup; Material searches on keyup,
+    # as it does when a person confirms the IME candidate.
+    w.page.keyboard.press("End")
+    w.page.wait_for_selector(".md-search-result__item", timeout=30000)
     links = w.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert any("branches/zwfw-1f/" in href for href in links)
     assert w.foreign == []
@@ -118,3 +123,16 @@ def test_script_in_text_fields_shows_as_text(build_site, open_page, tmp_path):
         assert w.errors == []
     w = open_page(url + "members/jiang-hua/")
     assert "<script>window.hacked=1</script>姜华" in w.page.inner_text("h1")
+
+
+def test_board_prints_on_a4(demo_url, open_page):
+    """Print media: no site chrome, the board fits an A4 page's width (794 CSS px at 96 dpi)."""
+    w = open_page(demo_url + "boards/2024-12/", 794, 1123)
+    w.page.emulate_media(media="print")
+    assert w.page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") == "none"
+    assert w.page.evaluate("getComputedStyle(document.querySelector('.hb-facets')).display") == "none"
+    assert w.page.evaluate("document.documentElement.scrollWidth") <= 794
+    columns = w.page.evaluate("getComputedStyle(document.querySelector('.hb-grid--board')).gridTemplateColumns")
+    assert len(columns.split()) == 5
+    pdf = w.page.pdf(format="A4")
+    assert pdf.startswith(b"%PDF")

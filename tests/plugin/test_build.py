@@ -138,3 +138,24 @@ def test_everything_within_three_clicks_of_home(demo_site: Path):
               + [f"posts/#{p.id}" for p in site.posts] + [f"boards/{m.key}/" for m in site.months]
               + [f"honors/{y.year}/" for y in site.honor_years] + [f"lectures/{lec.id}/" for lec in site.lectures])
     assert [w for w in wanted if "http://h/" + w not in seen] == []
+
+
+def test_generated_larger_set_builds(tmp_path: Path):
+    """The benchmark's generator at a small scale: hundreds of members, sixty months, all pages."""
+    import shutil
+    import sys
+
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate import generate
+
+    counts = generate(tmp_path / "data", scale=0.05)
+    for name in ("theme", "site_src"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    shutil.copyfile(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    out = mkdocs_build(tmp_path, tmp_path / "site")
+    assert out.returncode == 0, out.stderr
+    members = list((tmp_path / "site/members").iterdir())
+    assert len(members) == counts["members"]
+    assert len(list((tmp_path / "site/boards").glob("20*/index.html"))) == counts["months"]
+    payload = json.loads((tmp_path / "site/lectures/search.json").read_text(encoding="utf-8"))
+    assert len(payload["items"]) == counts["lectures"]

@@ -74,6 +74,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             page.meta["title"] = str(escape(spec.title))
             # generated pages bring their own headings and use the full width
             page.meta.setdefault("hide", ["navigation", "toc"])
+            if not spec.searchable:
+                page.meta["search"] = {"exclude": True}
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
