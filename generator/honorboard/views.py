@@ -5,6 +5,7 @@ Pure functions of the model, shared by every engine (and by the screens, later).
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import cached_property
@@ -14,6 +15,12 @@ from .colors import readable
 from .model import Award, Branch, Lecture, Member, Month, Post, Site
 
 NO_UNIT = "其他单位"
+_WEIGHTS = {"topic": 3, "tag": 2, "speaker": 1}
+
+
+def _related_keys(lec: Lecture) -> set[tuple[str, str]]:
+    return {("topic", lec.topic), ("speaker", lec.speaker), *(("tag", t) for t in lec.tags)}
+
 NO_KIND = "先锋岗"
 
 
@@ -137,26 +144,24 @@ class SiteViews:
     # --- lectures -------------------------------------------------------------------------
 
     @cached_property
-    def _lectures_by_key(self) -> dict[str, list[Lecture]]:
-        """Lectures by topic, tag and speaker: related ones share at least one of these."""
-        index: dict[str, list[Lecture]] = defaultdict(list)
-        for lec in self.site.lectures:
-            for key in {f"topic:{lec.topic}", f"speaker:{lec.speaker}", *(f"tag:{t}" for t in lec.tags)}:
-                index[key].append(lec)
+    def _lectures_by_key(self) -> dict[tuple[str, str], list[int]]:
+        """Lecture positions by topic, tag and speaker: related ones share at least one."""
+        index: dict[tuple[str, str], list[int]] = defaultdict(list)
+        for i, lec in enumerate(self.site.lectures):
+            for key in _related_keys(lec):
+                index[key].append(i)
         return index
 
     def related(self, lecture: Lecture, n: int = 4) -> list[Lecture]:
         """Same topic counts 3, each shared tag 2, same speaker 1; newest first among equals."""
-        keys = {f"topic:{lecture.topic}", f"speaker:{lecture.speaker}", *(f"tag:{t}" for t in lecture.tags)}
-        scores: dict[int, list] = {}
-        weight = {"topic": 3, "tag": 2, "speaker": 1}
-        for key in keys:
-            for other in self._lectures_by_key[key]:
-                if other is not lecture:
-                    entry = scores.setdefault(id(other), [0, other])
-                    entry[0] += weight[key.split(":", 1)[0]]
-        ranked = sorted(scores.values(), key=lambda e: (e[0], e[1].date, e[1].id), reverse=True)
-        return [other for _, other in ranked[:n]]
+        lectures = self.site.lectures  # newest first: a lower position is newer
+        scores: dict[int, int] = defaultdict(int)
+        for key in _related_keys(lecture):
+            weight = _WEIGHTS[key[0]]
+            for i in self._lectures_by_key[key]:
+                scores[i] += weight
+        ranked = heapq.nsmallest(n + 1, scores.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [lectures[i] for i, _ in ranked if lectures[i] is not lecture][:n]
 
     def lecture_facets(self) -> dict[str, list[tuple[str, int]]]:
         """Values of each catalog facet with counts: topics by count, years newest first."""

@@ -159,3 +159,9 @@ def test_generated_larger_set_builds(tmp_path: Path):
     assert len(list((tmp_path / "site/boards").glob("20*/index.html"))) == counts["months"]
     payload = json.loads((tmp_path / "site/lectures/search.json").read_text(encoding="utf-8"))
     assert len(payload["items"]) == counts["lectures"]
+
+
+def test_chinese_headings_get_readable_anchors(demo_site: Path):
+    """pymdownx slugify keeps Chinese in heading ids (MkDocs' default would give #_1)."""
+    about = (demo_site / "about/index.html").read_text(encoding="utf-8")
+    assert 'id="数据从哪里来"' in about and 'id="_1"' not in about
