@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -26,3 +27,12 @@ def project(tmp_path: Path, data_dir: Path) -> Path:
         shutil.copytree(REPO / name, tmp_path / name)
     shutil.copyfile(REPO / "mkdocs.yml", tmp_path / "mkdocs.yml")
     return tmp_path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def shared_picture_cache(tmp_path_factory):
+    """Builds in tests share one picture cache (keys are content hashes, so sharing is safe);
+    a test that needs a cold cache sets HONORBOARD_CACHE_DIR itself."""
+    os.environ["HONORBOARD_CACHE_DIR"] = str(tmp_path_factory.mktemp("picture-cache"))
+    yield
+    os.environ.pop("HONORBOARD_CACHE_DIR", None)

@@ -87,17 +87,10 @@ def _near(root: Path, written: str) -> str:
     return f"（是否为 {PurePosixPath(written).parent / match[0]}？）"
 
 
-def referenced(site) -> list[str]:
-    """Every data/ media path the pages show or link to, sorted."""
+def downloads(site) -> list[str]:
+    """data/ files published as they are: lecture videos and slides (pictures are re-rendered)."""
     paths: set[str | None] = set()
-    for member in site.members.values():
-        paths.add(member.photo)
-    for branch in site.branches:
-        if branch.brand:
-            paths.add(branch.brand.emblem)
     for lec in site.lectures:
-        paths.update((lec.cover, lec.slides, None if lec.video_is_url else lec.video))
-    for screen in site.screens:
-        paths.update(s.src for s in screen.slides)
+        paths.update((lec.slides, None if lec.video_is_url else lec.video))
     paths.discard(None)
     return sorted(paths)

@@ -17,6 +17,7 @@ from markupsafe import Markup
 from . import pages
 from .markup import render_markdown
 from .colors import readable
+from .images import urls as picture_urls
 from .pages import PageSpec
 from .views import floor_label
 
@@ -77,8 +78,7 @@ class Renderer:
             lstrip_blocks=True,
         )
         self.env.filters.update(
-            md=render_markdown, stars=stars, cn_date=cn_date, avatar_color=palette_color,
-            topic_color=palette_color, short_name=short_name, brand_style=brand_style, floor_label=floor_label,
+            md=render_markdown, stars=stars, cn_date=cn_date, brand_style=brand_style, floor_label=floor_label,
         )
 
     def render(self, spec: PageSpec, media_url=None) -> str:
@@ -97,4 +97,4 @@ class Renderer:
             return relative_url(spec.url, site_path)
 
         template = self.env.get_template(spec.template)
-        return template.render(**spec.context, page=spec, url=url, media=media, nav=pages.NAV)
+        return template.render(**spec.context, page=spec, url=url, media=media, nav=pages.NAV, pic=picture_urls)

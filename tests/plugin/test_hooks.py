@@ -25,8 +25,9 @@ def test_generated_pages_are_virtual_and_out_of_nav(project: Path):
     assert by_uri["members/jiang-hua.md"].generated_by == "honorboard"
     assert not by_uri["members/jiang-hua.md"].inclusion.is_in_nav()
     assert by_uri["boards/index.md"].inclusion.is_in_nav()
-    assert "media/jiang-hua.jpg" in by_uri  # referenced media is copied
-    assert "media/fake.png" not in by_uri  # unreferenced media is not
+    # pictures are published only as rendered copies: an original photo (EXIF, GPS) never is
+    assert "img/members/jiang-hua-240.webp" in by_uri and "cards/alpha.png" in by_uri
+    assert not [uri for uri in by_uri if uri.startswith("media/")]
     assert not (project / "site_src/members").exists()  # nothing written to disk
 
 

@@ -13,9 +13,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import media
+from .. import images, media
 from ..loader import load
 from ..pages import PageSpec, assets, error_pages, plan
+from ..problems import Problem, sorted_problems
 from ..render import Renderer
 from .config import HonorboardConfig
 
@@ -28,15 +29,20 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self.specs: dict[str, PageSpec] = {}
         self.renderer: Renderer | None = None
         self.data_dir = Path("data")
+        self.cache_dir = Path(".cache/honorboard")
+        self.fonts: tuple[str, ...] = ()
 
     # Set up once: under `serve` this instance lives across rebuilds.
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
 
     def on_config(self, config):
+        base = Path(config.config_file_path).parent
         # `honorboard serve --data DIR` cannot pass plugin options through MkDocs' serve()
         data_dir = os.environ.get("HONORBOARD_DATA_DIR") or self.config.data_dir
-        self.data_dir = (Path(config.config_file_path).parent / data_dir).resolve()
+        self.data_dir = (base / data_dir).resolve()
+        self.cache_dir = (base / (os.environ.get("HONORBOARD_CACHE_DIR") or self.config.cache_dir)).resolve()
+        self.fonts = tuple(str((base / f).resolve()) for f in self.config.fonts)
         dirs = [Path(d) / "honorboard" for d in config.theme.dirs]
         self.renderer = Renderer([d for d in dirs if d.is_dir()])
         return config
@@ -45,26 +51,33 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
     # hand-written page at the same path, and before the nav is built from the files.
     def on_files(self, files: Files, config) -> Files:
         result = load(self.data_dir)
-        for line in result.lines():
+        problems = list(result.problems)
+        generated: list[File] = []
+        if not result.errors:
+            problems += self._pictures(result.site, config, generated)
+        lines = [p.format() for p in sorted_problems(problems)]
+        for line in lines:
             (log.error if "提醒：" not in line else log.warning)(line)
-        if result.errors:
+        errors = [p for p in problems if p.is_error]
+        if errors:
             if self.command != "serve":
-                raise PluginError(f"data/ 中有 {len(result.errors)} 处错误，已停止构建（逐条见上）")
+                raise PluginError(f"data/ 中有 {len(errors)} 处错误，已停止构建（逐条见上）")
             log.error("数据有误：预览显示错误清单，修改并保存后自动恢复")
-            specs = list(error_pages(result.lines()))
+            specs = list(error_pages(lines))
         else:
             specs = list(plan(result.site))
             for asset in assets(result.site):
-                self._replace(files, File.generated(config, asset.path, content=asset.content))
-            for path in media.referenced(result.site):
-                # copied unchanged for now; only files the checker found inside data/
-                self._replace(files, File.generated(config, path, abs_src_path=str(self.data_dir / path)))
+                generated.append(File.generated(config, asset.path, content=asset.content))
+            for path in media.downloads(result.site):
+                generated.append(File.generated(config, path, abs_src_path=str(self.data_dir / path)))
         self.specs = {}
         for spec in specs:
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
             f = File.generated(config, spec.source_name, content="", inclusion=inclusion)
-            self._replace(files, f)
+            generated.append(f)
             self.specs[f.src_uri] = spec
+        for f in generated:
+            self._replace(files, f)
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
@@ -98,6 +111,24 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         return server
 
     # --- helpers -------------------------------------------------------------------------
+
+    def _pictures(self, site, config, generated: list[File]) -> list[Problem]:
+        """Check every drawn character, then render (or reuse) every picture."""
+        try:
+            fonts = images.discover(self.fonts)
+        except images.NoCJKFont as exc:
+            raise PluginError(str(exc)) from None
+        problems = images.check_glyphs(list(images.drawn_texts(site)), fonts)
+        if problems:
+            return problems
+        if not config.site_url:
+            log.warning("mkdocs.yml 未设置 site_url：品牌卡片上不印二维码")
+        jobs = images.plan(site, config.site_url)
+        report = images.render_all(jobs, self.data_dir, images.Cache(self.cache_dir / "img"), fonts, self.fonts)
+        log.info(report.summary)
+        for out, path in report.outputs.items():
+            generated.append(File.generated(config, out, abs_src_path=str(path)))
+        return report.problems
 
     @staticmethod
     def _replace(files: Files, new: File) -> None:

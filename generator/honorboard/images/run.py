@@ -1,0 +1,151 @@
+"""Render the jobs a site needs: from the cache when possible, on all cores when not."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image
+
+from ..problems import Problem
+from ..yamlio import Pos
+from . import cache as cache_mod
+from .card import render_card
+from .drawn import avatar, cover
+from .fonts import FontSet, discover
+from .jobs import Job, Text
+from .photo import BadImage, cover_crop, encode, fit_within, flatten, open_image, square
+
+EXT = {"photo": "webp", "avatar": "webp", "emblem": "png", "cover": "webp", "cover-photo": "webp",
+       "picture": "webp", "card": "png"}
+INLINE_BELOW = 6
+"""Fewer misses than this are drawn in this process: starting workers would cost more."""
+
+
+@dataclass
+class Report:
+    outputs: dict[str, Path] = field(default_factory=dict)  # site path → file in the cache
+    rendered: int = 0
+    cached: int = 0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def summary(self) -> str:
+        return f"images: {self.rendered} rendered, {self.cached} from cache"
+
+
+def check_glyphs(texts: list[Text], fonts: FontSet) -> list[Problem]:
+    """Every character that some picture would draw must be in some font: no tofu."""
+    problems = []
+    for t in texts:
+        for ch in fonts.missing(t.text):
+            pos = t.where or Pos(Path("?"), 1, 1)
+            problems.append(Problem("glyph.missing", pos, field=t.field, char=ch, code=f"{ord(ch):04X}"))
+    return problems
+
+
+def draw(job: Job, data_dir: Path, fonts: FontSet | None) -> bytes:
+    """The bytes of one job's picture (runs in worker processes)."""
+    source = data_dir / job.source if job.source else None
+    if job.kind == "photo":
+        (px,) = job.params
+        return encode(square(flatten(open_image(source, px)), px), "webp")
+    if job.kind == "avatar":
+        text, color, px = job.params
+        return encode(avatar(text, color, px, fonts), "webp")
+    if job.kind == "emblem":
+        (side,) = job.params
+        im = open_image(source, side)
+        im = fit_within(im.convert("RGBA"), side, side)
+        canvas = Image.new("RGBA", (side, side), (255, 255, 255, 0))
+        canvas.paste(im, ((side - im.width) // 2, (side - im.height) // 2))
+        return encode(canvas, "png")
+    if job.kind == "cover-photo":
+        w, h = job.params
+        return encode(cover_crop(flatten(open_image(source, w)), w, h), "webp")
+    if job.kind == "cover":
+        text, size = job.params
+        return encode(cover(text, size, fonts), "webp")
+    if job.kind == "picture":
+        w, h = job.params
+        return encode(fit_within(flatten(open_image(source, max(w, h))), w, h), "webp")
+    if job.kind == "card":
+        text, size, bleed, dpi = job.params
+        emblem = open_image(source, 512) if source else None
+        return encode(render_card(text, fonts, emblem, size, bleed), "png", dpi=dpi)
+    raise ValueError(job.kind)
+
+
+def _work(args) -> tuple[bytes | None, str | None]:
+    job, data_dir, configured = args
+    try:
+        fonts = discover(configured) if job.uses_fonts else None
+        return draw(job, data_dir, fonts), None
+    except BadImage as exc:
+        return None, str(exc)
+    except (OSError, ValueError, SyntaxError) as exc:
+        return None, f"无法处理（{type(exc).__name__}: {exc}）"
+
+
+def _progress(total: int):
+    """A progress bar on a terminal; silence in CI and in logs."""
+    if total == 0 or not sys.stderr.isatty() or os.environ.get("CI"):
+        return None
+    from rich.progress import Progress
+
+    bar = Progress(transient=True)
+    bar.start()
+    return bar, bar.add_task("绘制图片", total=total)
+
+
+def render_all(jobs: list[Job], data_dir: Path, cache: cache_mod.Cache, fonts: FontSet,
+               configured: tuple[str, ...] = (), workers: int | None = None) -> Report:
+    report = Report()
+    fonts_id = fonts.fingerprint
+    digests: dict[str, str] = {}
+    todo: list[tuple[Job, str]] = []
+    for job in jobs:
+        src_digest = None
+        if job.source:
+            if job.source not in digests:
+                digests[job.source] = cache_mod.file_digest(data_dir / job.source)
+            src_digest = digests[job.source]
+        k = cache_mod.key(job.kind, job.params, src_digest, fonts_id if job.uses_fonts else None)
+        hit = cache.get(k, EXT[job.kind])
+        if hit is not None:
+            report.outputs[job.out] = hit
+            report.cached += 1
+        else:
+            todo.append((job, k))
+    if not todo:
+        return report
+    args = [(job, data_dir, configured) for job, _ in todo]
+    progress = _progress(len(todo))
+    try:
+        if len(todo) < INLINE_BELOW:
+            results = map(_work, args)
+            pool = None
+        else:
+            method = "fork" if sys.platform.startswith("linux") else "spawn"
+            pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+                                       mp_context=multiprocessing.get_context(method))
+            results = pool.map(_work, args, chunksize=4)
+        for (job, k), (data, error) in zip(todo, results):
+            if progress:
+                progress[0].advance(progress[1])
+            if error is not None:
+                report.problems.append(Problem("media.render", job.where or Pos(Path("?"), 1, 1), field=job.field,
+                                               found=job.source or job.out, reason=error))
+                continue
+            report.outputs[job.out] = cache.put(k, EXT[job.kind], data)
+            report.rendered += 1
+        if pool is not None:
+            pool.shutdown()
+    finally:
+        if progress:
+            progress[0].stop()
+    return report
