@@ -29,8 +29,9 @@ def tree_digest(root: Path) -> dict[str, bytes]:
     return {str(p.relative_to(root)): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
 
 
-def mkdocs_build(project: Path, site: Path) -> subprocess.CompletedProcess:
+def mkdocs_build(project: Path, site: Path, quiet: bool = True) -> subprocess.CompletedProcess:
     """A real `mkdocs build` of ``project`` into ``site``."""
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
-                           "-d", str(site)], cwd=project, env=env, capture_output=True, text=True, timeout=600)
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []),
+                           "-f", str(project / "mkdocs.yml"), "-d", str(site)],
+                          cwd=project, env=env, capture_output=True, text=True, timeout=600)

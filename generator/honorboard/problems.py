@@ -68,7 +68,7 @@ TEMPLATES: dict[str, str] = {
     "media.too_many_pixels": "{field}：图片 {found} 有 {width}×{height} 像素，超过上限 {limit}（可能是解压炸弹）",
     "media.extension": "{field}：{found} 的类型不对，应为 {expected}",
     "media.render": "{field}：{found} 无法处理：{reason}",
-    "glyph.missing": "{field}：字符“{char}”（U+{code}）在所有可用字体中都没有，画不出来：请改用常用字，或在 mkdocs.yml 的 honorboard 插件中用 fonts: 加入含此字的字体",
+    "glyph.missing": "{field}：字符“{char}”（U+{codepoint}）在所有可用字体中都没有，画不出来：请改用常用字，或在 mkdocs.yml 的 honorboard 插件中用 fonts: 加入含此字的字体",
     # references and uniqueness
     "ref.missing": '{kind} "{value}" 不存在{suggest}',
     "ref.self": '{field}：支部不能与自己结成联盟',

@@ -40,12 +40,13 @@ class Report:
 
 def check_glyphs(texts: list[Text], fonts: FontSet) -> list[Problem]:
     """Every character that some picture would draw must be in some font: no tofu."""
-    problems = []
+    problems: dict[tuple, Problem] = {}  # one text may be drawn twice (avatar and cover)
     for t in texts:
         for ch in fonts.missing(t.text):
             pos = t.where or Pos(Path("?"), 1, 1)
-            problems.append(Problem("glyph.missing", pos, field=t.field, char=ch, code=f"{ord(ch):04X}"))
-    return problems
+            problems.setdefault((pos, ch), Problem("glyph.missing", pos, field=t.field, char=ch,
+                                                   codepoint=f"{ord(ch):04X}"))
+    return list(problems.values())
 
 
 def draw(job: Job, data_dir: Path, fonts: FontSet | None) -> bytes:
