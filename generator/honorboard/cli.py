@@ -7,6 +7,7 @@ Exit codes: 0 all well, 1 problems in the data (each listed on stderr) or a fail
 from __future__ import annotations
 
 import argparse
+import logging
 import os
 import shutil
 import sys
@@ -63,6 +64,25 @@ def _report(data_dir: Path) -> int:
     print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员，"
           f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课（{took * 1000:.0f} 毫秒）")
     return EXIT_OK
+
+
+class _OurInfo(logging.Filter):
+    """Under `build`: MkDocs' own chatter (temporary folder names) hidden, ours and warnings shown."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.honorboard")
+
+
+def _setup_logging(everything: bool) -> None:
+    """MkDocs logs through `logging`; its CLI installs a handler, calling it as a library does not."""
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    if not everything:
+        handler.addFilter(_OurInfo())
+    logger = logging.getLogger("mkdocs")
+    logger.handlers[:] = [handler]
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
 
 
 def cmd_check(args) -> int:
@@ -122,6 +142,7 @@ def _mkdocs_build(args, site_dir: Path) -> bool:
     from mkdocs.commands.build import build
     from mkdocs.exceptions import MkDocsException
 
+    _setup_logging(everything=False)
     config = _mkdocs_config(args, site_dir=str(site_dir))
     if config is None:
         return False
@@ -161,6 +182,7 @@ def cmd_serve(args) -> int:
     if not Path(args.config_file).is_file():
         print(f"honorboard：找不到配置文件 {args.config_file}", file=sys.stderr)
         return EXIT_USAGE
+    _setup_logging(everything=True)
     kwargs = {"dev_addr": args.dev_addr} if args.dev_addr else {}
     if args.data_dir is not None:
         os.environ["HONORBOARD_DATA_DIR"] = str(Path(args.data_dir).resolve())

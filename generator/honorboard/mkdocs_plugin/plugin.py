@@ -6,6 +6,7 @@ import json
 import os
 import secrets
 import time
+import warnings
 from pathlib import Path
 
 from markupsafe import escape
@@ -31,6 +32,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self.data_dir = Path("data")
         self.cache_dir = Path(".cache/honorboard")
         self.fonts: tuple[str, ...] = ()
+        self.site_url: str | None = None
 
     # Set up once: under `serve` this instance lives across rebuilds.
     def on_startup(self, *, command, dirty) -> None:
@@ -43,6 +45,12 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self.data_dir = (base / data_dir).resolve()
         self.cache_dir = (base / (os.environ.get("HONORBOARD_CACHE_DIR") or self.config.cache_dir)).resolve()
         self.fonts = tuple(str((base / f).resolve()) for f in self.config.fonts)
+        # `serve` rewrites site_url to the preview address; QR codes keep the real one, so
+        # cards printed from a preview work and build and serve share one picture cache
+        with warnings.catch_warnings():  # MkDocs 1.6 marks user_configs deprecated; it is the only record
+            warnings.simplefilter("ignore", DeprecationWarning)
+            written = [c.get("site_url") for c in getattr(config, "user_configs", ()) if isinstance(c, dict)]
+        self.site_url = next((u for u in reversed(written) if u), None) or config.site_url
         dirs = [Path(d) / "honorboard" for d in config.theme.dirs]
         self.renderer = Renderer([d for d in dirs if d.is_dir()])
         return config
@@ -121,9 +129,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         problems = images.check_glyphs(list(images.drawn_texts(site)), fonts)
         if problems:
             return problems
-        if not config.site_url:
+        if not self.site_url:
             log.warning("mkdocs.yml 未设置 site_url：品牌卡片上不印二维码")
-        jobs = images.plan(site, config.site_url)
+        jobs = images.plan(site, self.site_url)
         report = images.render_all(jobs, self.data_dir, images.Cache(self.cache_dir / "img"), fonts, self.fonts)
         log.info(report.summary)
         for out, path in report.outputs.items():
