@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .catalog import search_payload
+from . import model as m
 from .model import Site
 from .views import SiteViews
 
@@ -52,23 +53,22 @@ class PageSpec:
         return f"{stem}/index.md" if self.in_nav else f"{stem}.md"
 
 
-def url_of(obj) -> str:
-    """The page URL of a model object (member, branch, lecture, month, honor year)."""
-    from . import model as m
+_URLS = {
+    m.Member: lambda o: f"members/{o.id}/",
+    m.Branch: lambda o: f"branches/{o.id}/",
+    m.Lecture: lambda o: f"lectures/{o.id}/",
+    m.Month: lambda o: f"boards/{o.key}/",
+    m.HonorYear: lambda o: f"honors/{o.year}/",
+    m.Post: lambda o: f"posts/#{o.id}",  # posts have no page of their own: an anchor on /posts/
+}
 
-    if isinstance(obj, m.Member):
-        return f"members/{obj.id}/"
-    if isinstance(obj, m.Branch):
-        return f"branches/{obj.id}/"
-    if isinstance(obj, m.Lecture):
-        return f"lectures/{obj.id}/"
-    if isinstance(obj, m.Month):
-        return f"boards/{obj.key}/"
-    if isinstance(obj, m.HonorYear):
-        return f"honors/{obj.year}/"
-    if isinstance(obj, m.Post):
-        return f"posts/#{obj.id}"
-    raise TypeError(f"no page for {type(obj).__name__}")
+
+def url_of(obj) -> str:
+    """The page URL of a model object (member, branch, lecture, month, honor year, post)."""
+    try:
+        return _URLS[type(obj)](obj)
+    except KeyError:
+        raise TypeError(f"no page for {type(obj).__name__}") from None
 
 
 def plan(site: Site) -> Iterator[PageSpec]:
