@@ -43,6 +43,7 @@ class PageSpec:
     context: dict = field(default_factory=dict, compare=False)
     in_nav: bool = False
     searchable: bool = True  # in the site-wide search index (home only repeats other pages)
+    standalone: bool = False  # a whole HTML document (screens), not wrapped in the site's layout
 
     @property
     def source_name(self) -> str:
@@ -112,3 +113,18 @@ def error_pages(lines: list[str]) -> Iterator[PageSpec]:
     """While data has problems (under ``serve``): every nav page lists them, nothing else."""
     for title, url in NAV:
         yield PageSpec(url, title, "problems.html", {"lines": lines}, in_nav=True)
+
+
+def screen_pages(site: Site, build_id: str, font_url: str, site_url: str | None) -> Iterator[PageSpec]:
+    """One standalone page per lobby screen, and an index of them for the office."""
+    from .screens import expand, qr_data_uri
+
+    def qr(lecture) -> str | None:
+        return qr_data_uri(f"{site_url.rstrip('/')}/{url_of(lecture)}") if site_url else None
+
+    for screen in site.screens:
+        yield PageSpec(f"screens/{screen.id}/", screen.name, "screen.html", {
+            "site": site, "screen": screen, "pages": expand(screen, site), "build_id": build_id,
+            "font_url": font_url, "qr": qr,
+        }, searchable=False, standalone=True)
+    yield PageSpec("screens/", "大厅电子屏", "screens.html", {"site": site}, searchable=False, standalone=True)

@@ -14,9 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import images, media
+from .. import images, media, screens
 from ..loader import load
-from ..pages import PageSpec, assets, error_pages, plan
+from ..pages import PageSpec, assets, error_pages, plan, screen_pages
+from ..screenfont import subset_woff2
 from ..problems import Problem, sorted_problems
 from ..render import Renderer
 from .config import HonorboardConfig
@@ -33,6 +34,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self.cache_dir = Path(".cache/honorboard")
         self.fonts: tuple[str, ...] = ()
         self.site_url: str | None = None
+        self.build_id = ""
 
     # Set up once: under `serve` this instance lives across rebuilds.
     def on_startup(self, *, command, dirty) -> None:
@@ -58,11 +60,15 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
     # Priority: default. Runs after the docs folder is read, so our pages can replace any
     # hand-written page at the same path, and before the nav is built from the files.
     def on_files(self, files: Files, config) -> Files:
+        # Screens poll version.json for this id; every build gets a new one.
+        self.build_id = time.strftime("%Y%m%d%H%M%S", time.gmtime()) + "-" + secrets.token_hex(4)
         result = load(self.data_dir)
         problems = list(result.problems)
         generated: list[File] = []
+        fonts = None
         if not result.errors:
-            problems += self._pictures(result.site, config, generated)
+            fonts = self._fonts()
+            problems += self._pictures(result.site, config, generated, fonts)
         lines = [p.format() for p in sorted_problems(problems)]
         for line in lines:
             (log.error if "提醒：" not in line else log.warning)(line)
@@ -78,6 +84,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
                 generated.append(File.generated(config, asset.path, content=asset.content))
             for path in media.downloads(result.site):
                 generated.append(File.generated(config, path, abs_src_path=str(self.data_dir / path)))
+            generated += self._screens(result.site, config, fonts)
         self.specs = {}
         for spec in specs:
             inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
@@ -106,10 +113,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         return self.renderer.render(spec)
 
     def on_post_build(self, *, config) -> None:
-        # Screens poll this to pick up a new deploy: any new build gets a new id.
-        build_id = time.strftime("%Y%m%d%H%M%S", time.gmtime()) + "-" + secrets.token_hex(4)
+        # Written last: a screen that sees the new id finds every new page already in place.
         out = Path(config.site_dir) / "version.json"
-        out.write_text(json.dumps({"build": build_id}, ensure_ascii=False), encoding="utf-8")
+        out.write_text(json.dumps({"build": self.build_id}, ensure_ascii=False), encoding="utf-8")
 
     def on_serve(self, server, *, config, builder):
         # data/ is ours to watch; so are the page templates, which people edit with the data
@@ -120,12 +126,35 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
 
     # --- helpers -------------------------------------------------------------------------
 
-    def _pictures(self, site, config, generated: list[File]) -> list[Problem]:
-        """Check every drawn character, then render (or reuse) every picture."""
+    def _fonts(self) -> images.FontSet:
         try:
-            fonts = images.discover(self.fonts)
+            return images.discover(self.fonts)
         except images.NoCJKFont as exc:
             raise PluginError(str(exc)) from None
+
+    def _screens(self, site, config, fonts) -> list[File]:
+        """Standalone screen pages, and the font subset they carry (cached like pictures)."""
+        if not site.screens:
+            return [File.generated(config, "screens/index.html", content=self._standalone(
+                next(s for s in screen_pages(site, self.build_id, "", self.site_url) if s.url == "screens/")))]
+        chars = "".join(sorted(screens.all_characters(site)))
+        cache = images.Cache(self.cache_dir / "img")
+        digest = images.cache.key("screen-font", chars, None, fonts.fingerprint)
+        path = cache.get(digest, "woff2")
+        if path is None:
+            data, _ = subset_woff2(fonts, set(chars))
+            path = cache.put(digest, "woff2", data)
+        font_url = f"screens/font/hb-{digest[:10]}.woff2"
+        out = [File.generated(config, font_url, abs_src_path=str(path))]
+        for spec in screen_pages(site, self.build_id, font_url, self.site_url):
+            out.append(File.generated(config, spec.url + "index.html", content=self._standalone(spec)))
+        return out
+
+    def _standalone(self, spec: PageSpec) -> str:
+        return self.renderer.render(spec)
+
+    def _pictures(self, site, config, generated: list[File], fonts) -> list[Problem]:
+        """Check every drawn character, then render (or reuse) every picture."""
         problems = images.check_glyphs(list(images.drawn_texts(site)), fonts)
         if problems:
             return problems

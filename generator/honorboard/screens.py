@@ -1,0 +1,138 @@
+"""Lobby screens (大厅电子屏): each playlist expanded into the pages of slides it shows.
+
+A screen is seen from metres away, so a slide holds fewer people rather than smaller type
+(look.md): lists longer than a page become several slides of the same kind, each playing
+for the slide's ``seconds``. Pagination depends only on the orientation, because every size
+on the screen is in viewport units: 1080p and 4K show the same slides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from .model import Branch, Screen, Site
+
+PER_PAGE = {
+    # kind: (landscape, portrait)
+    "stars": (8, 9),
+    "honors": (12, 15),
+    "branches": (1, 2),
+    "posts": (2, 3),
+    "lectures": (2, 2),
+}
+DEFAULT_SECONDS = 15
+
+
+@dataclass(frozen=True)
+class SlidePage:
+    """One thing the screen shows for ``seconds``."""
+
+    kind: str
+    seconds: int
+    title: str
+    items: tuple = ()
+    page: int = 1
+    pages: int = 1
+    extra: dict = field(default_factory=dict, compare=False)
+
+
+def _chunks(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)] or [[]]
+
+
+def _on_floor(branch: Branch | None, floor: int | None) -> bool:
+    return floor is None or (branch is not None and branch.floor == floor)
+
+
+def expand(screen: Screen, site: Site) -> list[SlidePage]:
+    """The slides a screen plays, in order; kinds with nothing to show are left out."""
+    out: list[SlidePage] = []
+    portrait = screen.orientation == "portrait"
+    for slide in screen.slides:
+        seconds = slide.seconds or DEFAULT_SECONDS
+        pages = list(_pages(slide.show, screen, site, portrait, seconds, slide))
+        out += pages
+    if not out:  # a screen with nothing to show yet still shows its name and the clock
+        out.append(SlidePage("empty", 60, screen.name))
+    return out
+
+
+def _paged(kind: str, title: str, items: list, portrait: bool, seconds: int, **extra) -> Iterator[SlidePage]:
+    if not items:
+        return
+    size = PER_PAGE[kind][1 if portrait else 0]
+    chunks = _chunks(items, size)
+    for i, chunk in enumerate(chunks, 1):
+        yield SlidePage(kind, seconds, title, tuple(chunk), i, len(chunks), extra)
+
+
+def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, slide) -> Iterator[SlidePage]:
+    floor = screen.floor
+    if kind == "stars":
+        month = site.latest_month
+        if month:
+            awards = [a for a in month.awards if _on_floor(a.member.branch, floor)]
+            yield from _paged("stars", f"{month.label}星级党员", awards, portrait, seconds)
+    elif kind == "honors":
+        year = site.latest_honors
+        if year:
+            for lst in year.lists:
+                entries = [e for e in lst.entries
+                           if e.team or _on_floor(e.member.branch if e.member else e.branch, floor)]
+                yield from _paged("honors", f"{year.year}年度{lst.title}", entries, portrait, seconds)
+    elif kind == "branches":
+        branches = [b for b in site.branches if _on_floor(b, floor)]
+        yield from _paged("branches", "支部品牌", branches, portrait, seconds)
+    elif kind == "posts":
+        posts = [p for p in site.posts if _on_floor(p.branch, floor)]
+        yield from _paged("posts", "党员先锋岗", posts, portrait, seconds)
+    elif kind == "lectures":
+        yield from _paged("lectures", "最新微党课", list(site.lectures[:PER_PAGE["lectures"][1 if portrait else 0] * 2]),
+                          portrait, seconds)
+    elif kind == "image":
+        yield SlidePage("image", seconds, "", (slide.src,))
+    elif kind == "text":
+        yield SlidePage("text", seconds, slide.title or "", (slide.text or "",))
+
+
+def characters(pages: list[SlidePage], screen: Screen) -> set[str]:
+    """Every character a screen can show: for the font subset its page carries."""
+    chars = set(screen.name) | set("0123456789:：年月日星期一二三四五六日天第页共/·（）()")
+    for p in pages:
+        chars |= set(p.title)
+        for item in p.items:
+            chars |= set(_texts(item))
+    return chars
+
+
+def _texts(item) -> str:
+    from . import model as m
+
+    if isinstance(item, str):
+        return item
+    if isinstance(item, m.Award):
+        return item.member.name + item.category + item.member.branch.name + (item.citation or "")
+    if isinstance(item, m.HonorEntry):
+        return item.name + (item.citation or "") + (item.member.branch.name if item.member else "")
+    if isinstance(item, m.Branch):
+        return item.name
+    if isinstance(item, m.Post):
+        return item.name + (item.location or "") + (item.pledge or "") + "".join(p.name for p in item.members) + "在岗服务承诺"
+    if isinstance(item, m.Lecture):
+        return item.title + item.speaker + item.topic + "主讲扫码观看分钟"
+    return ""
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code as an inline SVG data URI: black on white, 4-module quiet zone, no request."""
+    import segno
+
+    return segno.make(url, error="m").svg_data_uri(scale=4, border=4, dark="#000", light="#fff")
+
+
+def all_characters(site: Site) -> set[str]:
+    chars: set[str] = set()
+    for screen in site.screens:
+        chars |= characters(expand(screen, site), screen)
+    return chars
