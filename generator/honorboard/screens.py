@@ -14,11 +14,12 @@ from typing import Iterator
 from .model import Branch, Screen, Site
 
 PER_PAGE = {
-    # kind: (landscape, portrait)
-    "stars": (8, 9),
-    "honors": (12, 15),
-    "branches": (1, 2),
-    "posts": (2, 3),
+    # kind: (landscape, portrait) — what fits legibly on either panel, so a playlist written
+    # for one orientation still fits when a panel is mounted the other way
+    "stars": (8, 8),
+    "honors": (12, 12),
+    "branches": (1, 1),
+    "posts": (2, 2),
     "lectures": (2, 2),
 }
 DEFAULT_SECONDS = 15

@@ -1,0 +1,310 @@
+"""Lobby screens in Chromium with Playwright's clock: playlist timing and loop, floor filter,
+fit at 1080p / portrait / 4K, hours, deploys and outages against a real local server, a flat
+DOM after many loops, and CJK drawn with the page's own font when the system has none."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import http.server
+import json
+import os
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+
+from helpers import REPO
+from honorboard import load
+
+SITE = load(REPO / "data").site
+MORNING = dt.datetime(2024, 12, 16, 10, 0, 0)  # a Monday, inside both screens' hours
+
+
+def _slide_seconds(page) -> list[int]:
+    return page.eval_on_selector_all(".slide", "els => els.map(e => +e.dataset.seconds)")
+
+
+def _current(page) -> int:
+    return page.evaluate("window.honorboardScreen.current()")
+
+
+def _advance_to_next(page, seconds: int) -> int:
+    before = _current(page)
+    page.clock.run_for(seconds * 1000 + 50)
+    page.wait_for_function(f"window.honorboardScreen.current() !== {before}", timeout=10000)
+    return _current(page)
+
+
+@pytest.fixture
+def screen(browser):
+    """``screen(url, size, at)`` → a watched page with Playwright's clock installed before load."""
+    from conftest import Watched
+
+    contexts = []
+
+    def _open(url: str, size=(1920, 1080), at: dt.datetime = MORNING):
+        context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
+        contexts.append(context)
+        page = context.new_page()
+        page.clock.install(time=at - dt.timedelta(seconds=1))
+        page.clock.pause_at(at)  # time moves only when the test says so
+        watched = Watched(page)
+        page.goto(url, wait_until="load")
+        page.wait_for_function("window.honorboardScreen && window.honorboardScreen.current() === 0")
+        return watched
+
+    yield _open
+    for context in contexts:
+        context.close()
+
+
+def test_every_slide_kind_renders_and_plays_in_order_then_loops(demo_url, screen):
+    w = screen(demo_url + "screens/lobby-1f/")
+    page = w.page
+    kinds = page.eval_on_selector_all(".slide", "els => els.map(e => e.dataset.kind)")
+    assert set(kinds) == {"stars", "honors", "branches", "posts", "lectures", "image", "text"}
+    # every picture on the screen loaded for real
+    broken = page.eval_on_selector_all("img", "els => els.filter(i => !i.complete || !i.naturalWidth).map(i => i.src)")
+    assert broken == []
+    seconds = _slide_seconds(page)
+    assert seconds[0] == 20 and seconds[kinds.index("image")] == 10 and seconds[kinds.index("posts")] == 15
+    seen = [0]
+    for i in range(len(kinds)):
+        # not a moment early: just before its time the slide is still showing
+        page.clock.run_for(seconds[i] * 1000 - 500)
+        assert _current(page) == i
+        page.clock.run_for(600)
+        page.wait_for_function(f"window.honorboardScreen.current() !== {i}", timeout=10000)
+        seen.append(_current(page))
+    assert seen == list(range(len(kinds))) + [0]  # ... and round again
+    assert page.evaluate("document.querySelectorAll('.slide.on').length") == 1
+    assert w.errors == [] and w.foreign == []
+
+
+def test_header_shows_name_date_and_clock(demo_url, screen):
+    page = screen(demo_url + "screens/lobby-1f/").page
+    assert page.inner_text(".band__name") == "一楼大厅"
+    assert page.inner_text("[data-date]") == "2024年12月16日 星期一"
+    assert page.inner_text("[data-clock]") == "10:00"
+    page.clock.run_for(61_000)
+    assert page.inner_text("[data-clock]") == "10:01"
+
+
+def test_floor_filter(demo_url, screen):
+    """The first-floor screen shows only first-floor branches on its boards."""
+    page = screen(demo_url + "screens/lobby-1f/").page
+    floor_of = {b.id: b.floor for b in SITE.branches}
+    shown = page.eval_on_selector_all(".slide--stars [data-branch], .slide--posts [data-branch], .slide--branches [data-branch]",
+                                      "els => els.map(e => e.dataset.branch)")
+    assert shown and {floor_of[b] for b in shown} == {1}
+    stars = page.eval_on_selector_all(".slide--stars [data-branch]", "els => els.length")
+    on_floor = [a for a in SITE.latest_month.awards if a.member.branch.floor == 1]
+    assert stars == len(on_floor)
+
+
+SIZES = {"1080p": (1920, 1080), "portrait": (1080, 1920), "4k": (3840, 2160), "4k-portrait": (2160, 3840)}
+
+
+@pytest.mark.parametrize("screen_id", [s.id for s in SITE.screens])
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_every_slide_fits_and_text_is_legible(demo_url, screen, screen_id, size):
+    """No scrollbars, nothing cut off, smallest text ≥ 36 px per 1080 px of the short side."""
+    width, height = SIZES[size]
+    page = screen(demo_url + f"screens/{screen_id}/", (width, height)).page
+    report = page.evaluate("""() => {
+      const out = {page: [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight], slides: [], smallest: 1e9};
+      document.querySelectorAll('.slide').forEach((s, i) => {
+        s.classList.add('on');
+        out.slides.push([i, s.scrollWidth - s.clientWidth, s.scrollHeight - s.clientHeight]);
+        s.querySelectorAll('*').forEach(e => {
+          if (e.childElementCount === 0 && e.textContent.trim()) out.smallest = Math.min(out.smallest, parseFloat(getComputedStyle(e).fontSize));
+        });
+        s.classList.remove('on');
+      });
+      return out;
+    }""")
+    assert report["page"][0] <= 0 and report["page"][1] <= 0
+    assert [s for s in report["slides"] if s[1] > 1 or s[2] > 1] == []
+    assert report["smallest"] >= 36 * min(width, height) / 1080 - 0.5
+
+
+def test_dark_outside_hours_and_wakes_by_itself(demo_url, screen):
+    page = screen(demo_url + "screens/lobby-1f/", at=dt.datetime(2024, 12, 16, 21, 0, 0)).page  # hours 07:30-19:00
+    assert page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+    assert page.evaluate("getComputedStyle(document.querySelector('.off')).display") == "block"
+    page.clock.run_for(10 * 3600 * 1000 + 31 * 60 * 1000)  # 07:31 next morning
+    assert not page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+
+
+def test_hours_across_midnight(project: Path, build_site, screen):
+    (project / "data/screens/lobby.yml").write_text(
+        "name: 夜班大厅\nslides:\n  - show: text\n    title: 夜班\n    text: 夜间值守\nhours: 22:00-06:00\n", encoding="utf-8")
+    url = build_site(project, "night") + "screens/lobby/"
+    page = screen(url, at=dt.datetime(2024, 12, 16, 23, 30)).page
+    assert not page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+    page.clock.run_for(3 * 3600 * 1000)  # 02:30, the next day
+    assert not page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+    page.clock.run_for(4 * 3600 * 1000)  # 06:30
+    assert page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+
+
+def test_dom_stays_flat_over_many_loops(demo_url, screen):
+    page = screen(demo_url + "screens/corridor-3f/", (1080, 1920)).page
+    seconds = _slide_seconds(page)
+    count = "document.getElementsByTagName('*').length"
+    for _ in range(len(seconds)):
+        _advance_to_next(page, seconds[_current(page)])
+    first = page.evaluate(count)
+    for _ in range(40 * len(seconds)):  # forty more loops
+        _advance_to_next(page, seconds[_current(page)])
+    assert page.evaluate(count) == first
+    assert page.evaluate("document.querySelectorAll('.slide.on').length") == 1
+
+
+def test_cjk_draws_with_the_pages_own_font_when_the_system_has_none(demo_url, browser, tmp_path: Path):
+    """A bare player: Chromium started without any CJK system font still shows the Chinese."""
+    from conftest import chromium_path
+
+    # the player's fonts: Latin ones only (Debian keeps Noto CJK under opentype/, not truetype/)
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'
+                    f"<dir>/usr/share/fonts/truetype</dir><cachedir>{tmp_path}/fc</cachedir></fontconfig>",
+                    encoding="utf-8")
+    env = {k: v for k, v in os.environ.items()} | {"FONTCONFIG_FILE": str(conf)}
+    bare = browser.browser_type.launch(executable_path=chromium_path(), env=env,
+                                       args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+    try:
+        page = bare.new_page(viewport={"width": 1920, "height": 1080})
+        page.goto(demo_url + "screens/lobby-1f/")
+        text = page.evaluate("document.querySelector('.stage').innerText")
+        loaded = page.evaluate("t => document.fonts.load('48px HBScreen', t).then(fs => fs.length)", text)
+        assert loaded >= 1
+        assert page.evaluate("() => [...document.fonts].some(f => f.family.includes('HBScreen') && f.status === 'loaded')")
+        # every character on the screen is in the loaded subset
+        assert page.evaluate("t => document.fonts.check('48px HBScreen', t)", text)
+        # the same text set in a plain system face is measured differently (no CJK glyphs there)
+        widths = page.evaluate("""t => { const c = document.createElement('canvas').getContext('2d');
+            c.font = '48px HBScreen'; const ours = c.measureText('星级党员').width;
+            c.font = '48px sans-serif'; return [ours, c.measureText('星级党员').width]; }""", text)
+        assert widths[0] > 150 and widths[0] != widths[1]
+    finally:
+        bare.close()
+
+
+# --- deploys and outages, against a real server on 127.0.0.1 that the test controls ----------
+
+class _Host:
+    """A folder served on a fixed port; version.json can fail on demand; the server can stop."""
+
+    def __init__(self, root: Path):
+        self.root, self.mode = root, "ok"
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.server = None
+        self.start()
+
+    def start(self) -> None:
+        host = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def do_GET(self):
+                if self.path.startswith("/version.json") and host.mode != "ok":
+                    if host.mode == "500":
+                        self.send_error(500)
+                        return
+                    body = b"{not json"
+                    self.send_response(200)
+                    self.send_header("Content-Length", str(len(body)))
+                    self.end_headers()
+                    self.wfile.write(body)
+                    return
+                super().do_GET()
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", self.port), functools.partial(Handler, directory=str(self.root)))
+        self.server.daemon_threads = True
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def deploy(self, build: str) -> None:
+        (self.root / "version.json").write_text(json.dumps({"build": build}), encoding="utf-8")
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/screens/lobby-1f/"
+
+
+@pytest.fixture
+def host(demo_url, served_root, tmp_path):
+    root, _ = served_root
+    copy = tmp_path / "www"
+    shutil.copytree(root / "dangjian", copy)
+    h = _Host(copy)
+    yield h
+    try:
+        h.stop()
+    except Exception:
+        pass
+
+
+def _navigations(page) -> list[str]:
+    seen: list[str] = []
+    page.on("framenavigated", lambda frame: seen.append(frame.url) if frame == page.main_frame else None)
+    return seen
+
+
+def _poll_once(page, minutes: float = 1.5) -> None:
+    page.clock.run_for(int(minutes * 60_000))
+    page.wait_for_timeout(600)  # the fetches themselves are real
+
+
+def test_new_build_reloads_only_after_its_page_arrived(host: _Host, screen):
+    w = screen(host.url)
+    nav = _navigations(w.page)
+    _poll_once(w.page)
+    assert nav == []  # same build: nothing happens
+    host.deploy("new-build-1")
+    w.page.clock.run_for(90_000)
+    w.page.wait_for_url("**/screens/lobby-1f/?v=new-build-1", timeout=15000)
+    assert len(nav) == 1
+
+
+@pytest.mark.parametrize("mode", ["500", "garbage"])
+def test_server_errors_do_not_reload(host: _Host, screen, mode):
+    w = screen(host.url)
+    nav = _navigations(w.page)
+    host.mode = mode
+    for _ in range(3):
+        _poll_once(w.page, 12)  # back-off doubles the wait: poll three times over half an hour
+    assert nav == []
+    assert w.page.evaluate("document.querySelectorAll('.slide.on').length") == 1  # still playing
+
+
+def test_stopped_server_then_a_deploy(host: _Host, screen):
+    """The host goes away for a while: the screen keeps playing; when it is back with a new
+    build, the screen picks it up (after its back-off)."""
+    w = screen(host.url)
+    nav = _navigations(w.page)
+    host.stop()
+    for _ in range(4):
+        _poll_once(w.page, 12)
+    assert nav == []
+    before = _current(w.page)
+    _advance_to_next(w.page, 20)
+    assert _current(w.page) != before  # still playing its slides
+    host.start()
+    host.deploy("after-outage")
+    for _ in range(6):
+        _poll_once(w.page, 11)
+        if nav:
+            break
+    w.page.wait_for_url("**?v=after-outage", timeout=15000)
