@@ -308,3 +308,56 @@ def test_stopped_server_then_a_deploy(host: _Host, screen):
         if nav:
             break
     w.page.wait_for_url("**?v=after-outage", timeout=15000)
+
+
+def test_a_simulated_week_with_deploys_and_an_outage(project: Path, build_site, served_root, screen, tmp_path):
+    """A week on the clock: two deploys of new data and a day-long outage in between. The
+    screen never stops playing, never loads an error page, and ends on the newest data."""
+    from helpers import mkdocs_build
+
+    notice = project / "data/screens/lobby.yml"
+
+    def publish(text: str, out: Path) -> str:
+        notice.write_text(f"name: 一楼大厅\nfloor: 1\nslides:\n  - show: stars\n  - show: text\n    title: 通知\n"
+                          f"    text: {text}\nhours: \"07:30-19:00\"\n", encoding="utf-8")
+        done = mkdocs_build(project, out)
+        assert done.returncode == 0, done.stderr
+        return json.loads((out / "version.json").read_text(encoding="utf-8"))["build"]
+
+    live = tmp_path / "live"
+    first = publish("第一周通知", live)
+    host = _Host(live)
+    try:
+        w = screen(f"http://127.0.0.1:{host.port}/screens/lobby/", at=dt.datetime(2024, 12, 16, 8, 0))
+        page = w.page
+        loads = _navigations(page)
+        hour = 3600 * 1000
+        for h in range(0, 7 * 24, 2):  # two hours a step: each step plays, polls and may reload
+            if h == 30:  # Tuesday 14:00: a new build goes live, swapped in whole
+                staged = tmp_path / "staged-1"
+                second = publish("第二次发布的通知", staged)
+                shutil.rmtree(live)
+                shutil.copytree(staged, live)
+            if h == 60:  # Wednesday 20:00: the host goes down for a day
+                host.stop()
+            if h == 84:  # Thursday 20:00: back, with the newest build
+                staged = tmp_path / "staged-2"
+                newest = publish("最新通知：本周五主题党日", staged)
+                shutil.rmtree(live)
+                shutil.copytree(staged, live)
+                host.start()
+            page.clock.run_for(2 * hour)
+            page.wait_for_timeout(150)  # let real fetches and reloads finish
+            assert page.evaluate("document.querySelector('[data-hb-screen]') !== null")  # never an error page
+        assert first != second != newest
+        assert page.get_attribute("[data-hb-screen]", "data-build") == newest
+        assert "最新通知：本周五主题党日" in page.inner_text(".slide--text", timeout=5000) or \
+            "最新通知：本周五主题党日" in page.content()
+        assert 2 <= len(loads) <= 3  # one reload per new build (plus at most one retry)
+        # the browser reports the refused connections of the outage; nothing else went wrong
+        assert [e for e in w.errors if not e.startswith("Failed to load resource")] == []
+    finally:
+        try:
+            host.stop()
+        except Exception:
+            pass

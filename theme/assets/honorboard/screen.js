@@ -1,7 +1,7 @@
 /* honorboard lobby screen player: runs unattended for months.
    - slides play in order for their data-seconds, then loop; the DOM is built once by the
      server and only classes and text change here (no node grows per loop);
-   - exactly three timers exist: the slide timeout, the one-second clock, the poll timeout;
+   - exactly three timers exist: the slide timeout, the minute clock, the poll timeout;
    - outside data-hours the stage goes black and wakes by itself (spans across midnight work);
    - version.json is polled (60 s ± 20 % jitter); a new build is loaded only after its page
      was fetched successfully; any failure keeps the current slides and backs off (to 10 min);
@@ -34,7 +34,7 @@
     return hours.start < hours.end ? (m >= hours.start && m < hours.end) : (m >= hours.start || m < hours.end);
   }
 
-  // --- clock, date, drift: one interval -------------------------------------------------
+  // --- clock, date, hours, drift: one timer, each minute --------------------------------------
   function pad(n) { return (n < 10 ? "0" : "") + n; }
   function tick() {
     var now = new Date();
@@ -113,8 +113,12 @@
       .catch(fail);
   }
 
-  tick();
-  setInterval(tick, 1000);
+  // the clock shows minutes: wake on each minute boundary (10,080 wake-ups a week, not 604,800)
+  function minutely() {
+    tick();
+    setTimeout(minutely, 60000 - (Date.now() % 60000) + 20);
+  }
+  minutely();
   if (slides.length) show(0);
   schedule(POLL);
   window.honorboardScreen = { slides: slides.length, current: function () { return current; } };
