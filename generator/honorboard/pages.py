@@ -82,26 +82,24 @@ def plan(site: Site) -> Iterator[PageSpec]:
     yield PageSpec("branches/", "品牌墙", "branches.html", base, in_nav=True)
     yield PageSpec("posts/", "党员先锋岗", "posts.html", base, in_nav=True)
     yield PageSpec("lectures/", "微党课", "lectures.html", base, in_nav=True)
-    months = site.months
-    for i, month in enumerate(months):
-        yield PageSpec(url_of(month), f"{month.label}星级党员榜", "board.html", base | {
-            "month": month,
-            "prev": months[i - 1] if i > 0 else None,
-            "next": months[i + 1] if i + 1 < len(months) else None,
-        })
-    years = site.honor_years
-    for i, year in enumerate(years):
-        yield PageSpec(url_of(year), f"{year.year}年度先锋榜", "honor_year.html", base | {
-            "year": year,
-            "prev": years[i - 1] if i > 0 else None,
-            "next": years[i + 1] if i + 1 < len(years) else None,
-        })
+    for month, prev, nxt in _with_neighbours(site.months):
+        yield PageSpec(url_of(month), f"{month.label}星级党员榜", "board.html",
+                       base | {"month": month, "prev": prev, "next": nxt})
+    for year, prev, nxt in _with_neighbours(site.honor_years):
+        yield PageSpec(url_of(year), f"{year.year}年度先锋榜", "honor_year.html",
+                       base | {"year": year, "prev": prev, "next": nxt})
     for branch in site.branches:
         yield PageSpec(url_of(branch), branch.name, "branch.html", base | {"branch": branch})
     for member in site.members.values():
         yield PageSpec(url_of(member), member.name, "member.html", base | {"member": member})
     for lecture in site.lectures:
         yield PageSpec(url_of(lecture), lecture.title, "lecture.html", base | {"lecture": lecture})
+
+
+def _with_neighbours(items: tuple) -> Iterator[tuple]:
+    """Each item with the one before and after it (None at the ends): for 上月 / 下月 links."""
+    for i, item in enumerate(items):
+        yield item, items[i - 1] if i > 0 else None, items[i + 1] if i + 1 < len(items) else None
 
 
 def assets(site: Site) -> Iterator[AssetSpec]:
