@@ -31,6 +31,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="只检查 data/ 中的数据")
     check.add_argument("data_dir", nargs="?", default="data", help="数据目录（默认 data）")
+    schema = sub.add_parser("schema", help="生成编辑器用的 JSON Schema（schema/*.schema.json）")
+    schema.add_argument("--out", default="schema", help="输出目录（默认 schema）")
+    schema.add_argument("--check", action="store_true", help="只检查已提交的 schema 是否最新（过期时退出码 1）")
     for name, text in (("build", "检查并构建站点到 site/"), ("serve", "本地预览，数据改动后自动刷新")):
         cmd = sub.add_parser(name, help=text)
         cmd.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
@@ -44,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve}[args.command](args)
+    return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}[args.command](args)
 
 
 def _report(data_dir: Path) -> int:
@@ -87,6 +90,31 @@ def _setup_logging(everything: bool) -> None:
 
 def cmd_check(args) -> int:
     return _report(Path(args.data_dir))
+
+
+def schema_files() -> dict[str, str]:
+    """File name → text of every JSON Schema, generated from the checker's declarations."""
+    import json
+
+    from .schema import FILE_KINDS, json_schema
+
+    return {f"{k.folder}.schema.json": json.dumps(json_schema(k), ensure_ascii=False, indent=2) + "\n"
+            for k in FILE_KINDS.values()}
+
+
+def cmd_schema(args) -> int:
+    out = Path(args.out)
+    stale = [name for name, text in schema_files().items()
+             if not (out / name).is_file() or (out / name).read_text(encoding="utf-8") != text]
+    if args.check:
+        for name in stale:
+            print(f"{out / name}: 已过期，请运行 honorboard schema 重新生成", file=sys.stderr)
+        return EXIT_PROBLEMS if stale else EXIT_OK
+    out.mkdir(parents=True, exist_ok=True)
+    for name, text in schema_files().items():
+        (out / name).write_text(text, encoding="utf-8")
+    print(f"已生成 {len(schema_files())} 个 JSON Schema 到 {out}/")
+    return EXIT_OK
 
 
 def _mkdocs_config(args, **overrides):

@@ -343,8 +343,10 @@ class Obj(Kind):
     what = "键值对"
 
     def __init__(self, fields: dict[str, Field], check: Callable[[Rec, Ctx, str], None] | None = None,
-                 example: str = ""):
+                 example: str = "", schema_rules: dict | None = None):
+        # schema_rules: the same cross-field rule as ``check``, said in JSON Schema for editors
         self.fields, self.check, self.example = fields, check, example
+        self.schema_rules = schema_rules or {}
 
     def convert(self, node, c, loc):
         if not isinstance(node, Map):
@@ -395,4 +397,5 @@ class Obj(Kind):
             },
             "required": [k for k, f in self.fields.items() if f.required],
             "additionalProperties": False,
+            **self.schema_rules,
         }

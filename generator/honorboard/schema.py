@@ -123,7 +123,8 @@ HONOR_ENTRY = Obj({
     "member": Field(Id("member"), False, "获奖党员 id"),
     "team": Field(Text("集体名称"), False, "获奖集体名称（自由文字）"),
     "citation": Field(Text("事由"), False, "事由"),
-}, check=_one_of(ENTRY_TARGETS, "honor.entry_one"))
+}, check=_one_of(ENTRY_TARGETS, "honor.entry_one"),
+   schema_rules={"oneOf": [{"required": [t]} for t in ENTRY_TARGETS]})
 
 HONOR_LIST = Obj({
     "title": Field(Text("榜单名称"), True, "榜单名称，如 优秀共产党员"),
@@ -149,7 +150,8 @@ LECTURE = Obj({
     "cover": Field(MediaPath("image"), False, "封面图片"),
     "slides": Field(MediaPath("slides"), False, "课件（PDF/PPT）"),
     "views": Field(Int(0, None, "观看次数"), False, "观看次数"),
-}, check=_one_of(("lecturer", "lecturer_name"), "lecture.lecturer_one"), example="title: 入党誓词的演变历史")
+}, check=_one_of(("lecturer", "lecturer_name"), "lecture.lecturer_one"), example="title: 入党誓词的演变历史",
+   schema_rules={"oneOf": [{"required": ["lecturer"]}, {"required": ["lecturer_name"]}]})
 
 SLIDE = Obj({
     "show": Field(Choice(*SLIDE_KINDS), True, "内容：" + " / ".join(SLIDE_KINDS)),
@@ -157,7 +159,12 @@ SLIDE = Obj({
     "src": Field(MediaPath("image"), False, "图片（仅 show: image）"),
     "title": Field(Text("标题"), False, "标题（仅 show: text）"),
     "text": Field(Text("正文"), False, "正文（仅 show: text）"),
-}, check=_check_slide)
+}, check=_check_slide, schema_rules={"allOf": [
+    {"if": {"properties": {"show": {"const": "image"}}}, "then": {"required": ["src"]},
+     "else": {"not": {"required": ["src"]}}},
+    {"if": {"properties": {"show": {"const": "text"}}}, "then": {"required": ["text"]},
+     "else": {"not": {"anyOf": [{"required": ["text"]}, {"required": ["title"]}]}}},
+]})
 
 SCREEN = Obj({
     "name": Field(Text("屏幕名称"), True, "屏幕名称，如 一楼大厅"),
@@ -189,3 +196,17 @@ FILE_KINDS = {
         FileKind("screens", "大厅电子屏", re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$"), "屏幕 id，如 lobby-1f.yml", SCREEN),
     )
 }
+
+
+SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
+
+
+def json_schema(kind: FileKind) -> dict:
+    """The JSON Schema of one kind of data file, for editors (yaml-language-server)."""
+    return {
+        "$schema": SCHEMA_DIALECT,
+        "$id": f"{kind.folder}.schema.json",
+        "title": f"honorboard：{kind.what}（data/{kind.folder}/）",
+        "description": f"文件名：{kind.stem_expected}。由 honorboard 的校验规则生成，请勿手改（honorboard schema）。",
+        **kind.root.json_schema(),
+    }
