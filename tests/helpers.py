@@ -35,3 +35,12 @@ def mkdocs_build(project: Path, site: Path, quiet: bool = True) -> subprocess.Co
     return subprocess.run([sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []),
                            "-f", str(project / "mkdocs.yml"), "-d", str(site)],
                           cwd=project, env=env, capture_output=True, text=True, timeout=600)
+
+
+def edit(path: Path, replacements: dict[str, str]) -> None:
+    """Replace text in a data file as a person would in an editor (each old text must be there)."""
+    text = path.read_text(encoding="utf-8")
+    for old, new in replacements.items():
+        assert old in text, old
+        text = text.replace(old, new)
+    path.write_text(text, encoding="utf-8")

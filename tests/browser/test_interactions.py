@@ -3,10 +3,9 @@ switch to large text, and search the whole site in Chinese."""
 
 from __future__ import annotations
 
-import shutil
 from urllib.parse import parse_qs, urlsplit
 
-from helpers import REPO, make_mini_media
+from helpers import edit
 
 
 def _visible_ids(page) -> list[str]:
@@ -102,20 +101,13 @@ def test_site_search_finds_chinese(demo_url, open_page):
     assert w.foreign == []
 
 
-def test_script_in_text_fields_shows_as_text(build_site, open_page, tmp_path):
+def test_script_in_text_fields_shows_as_text(build_site, open_page, project):
     """Data typed with <script> and onerror shows those characters and runs nothing."""
-    project = tmp_path / "project"
-    for name in ("theme", "site_src", "mkdocs.yml"):
-        src = REPO / name
-        (shutil.copytree if src.is_dir() else shutil.copyfile)(src, project / name)
-    shutil.copytree(REPO / "tests/fixtures/mini", project / "data")
-    make_mini_media(project / "data")
-    alpha = project / "data/branches/alpha.yml"
-    text = alpha.read_text(encoding="utf-8")
-    text = text.replace("name: 姜华", 'name: "<script>window.hacked=1</script>姜华"')
-    text = text.replace("motto: 服务不是小事", "motto: <img src=x onerror=window.hacked=2>")
-    text = text.replace("  slogan: 企业群众有所需，我必有所帮", '  slogan: "</style><script>window.hacked=3</script>"')
-    alpha.write_text(text, encoding="utf-8")
+    edit(project / "data/branches/alpha.yml", {
+        "name: 姜华": 'name: "<script>window.hacked=1</script>姜华"',
+        "motto: 服务不是小事": "motto: <img src=x onerror=window.hacked=2>",
+        "  slogan: 企业群众有所需，我必有所帮": '  slogan: "</style><script>window.hacked=3</script>"',
+    })
     url = build_site(project, "xss")
     for page in ("members/jiang-hua/", "branches/alpha/", "", "boards/2024-05/", "branches/"):
         w = open_page(url + page)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import REPO, mkdocs_build
+from helpers import REPO, edit, mkdocs_build
 
 
 @pytest.fixture(scope="module")
@@ -85,12 +85,11 @@ def test_bad_data_fails_mkdocs_build(project: Path):
 
 def test_user_text_is_escaped(project: Path):
     """A <script> typed into any text field shows as text; markdown keeps formatting, not raw HTML."""
-    path = project / "data/branches/alpha.yml"
-    text = path.read_text(encoding="utf-8")
-    text = text.replace("name: 姜华", 'name: "<script>alert(1)</script>姜华"')
-    text = text.replace("motto: 服务不是小事", "motto: <img src=x onerror=alert(2)>")
-    text = text.replace("    **一窗受理**，帮办代办。", "    **一窗受理**<script>alert(3)</script>")
-    path.write_text(text, encoding="utf-8")
+    edit(project / "data/branches/alpha.yml", {
+        "name: 姜华": 'name: "<script>alert(1)</script>姜华"',
+        "motto: 服务不是小事": "motto: <img src=x onerror=alert(2)>",
+        "    **一窗受理**，帮办代办。": "    **一窗受理**<script>alert(3)</script>",
+    })
     out = mkdocs_build(project, project / "site")
     assert out.returncode == 0, out.stderr
     member = (project / "site/members/jiang-hua/index.html").read_text(encoding="utf-8")
