@@ -14,7 +14,7 @@ from pathlib import Path
 from .fields import INVALID, Ctx, Rec
 from .link import link
 from .model import Site
-from .problems import Problem, did_you_mean, display_path, sorted_problems
+from .problems import Problem, did_you_mean, sorted_problems
 from .schema import FILE_KINDS, FileKind
 from .validate import Records, validate
 from .yamlio import Pos, read_document

@@ -7,7 +7,6 @@ hundred kB for a few hundred characters) and removes tofu from the screens for g
 
 from __future__ import annotations
 
-import hashlib
 import io
 
 from fontTools import subset
@@ -16,8 +15,8 @@ from fontTools.ttLib import TTFont
 from .images.fonts import FontSet
 
 
-def subset_woff2(fonts: FontSet, chars: set[str]) -> tuple[bytes, str]:
-    """WOFF2 bytes of the bold face with just ``chars``, and a short hash to name the file."""
+def subset_woff2(fonts: FontSet, chars: set[str]) -> bytes:
+    """WOFF2 bytes of the bold face with just ``chars``."""
     face = fonts.bold.faces[0]
     font = TTFont(face.path, fontNumber=face.index, lazy=False) if face.path.lower().endswith(".ttc") else TTFont(face.path)
     options = subset.Options()
@@ -31,5 +30,4 @@ def subset_woff2(fonts: FontSet, chars: set[str]) -> tuple[bytes, str]:
     subsetter.subset(font)
     buf = io.BytesIO()
     subset.save_font(font, buf, options)
-    data = buf.getvalue()
-    return data, hashlib.sha256(data).hexdigest()[:10]
+    return buf.getvalue()
