@@ -1,4 +1,4 @@
-"""``honorboard check | build | serve``.
+"""``honorboard check | build | serve | schema | new | import | deploy | rollback``.
 
 Exit codes: 0 all well, 1 problems in the data (each listed on stderr) or a failed build,
 2 wrong usage (a missing folder, an unknown option).
@@ -42,11 +42,34 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 中的 site_dir）")
         else:
             cmd.add_argument("-a", "--dev-addr", default=None, help="预览地址，如 127.0.0.1:8000")
+    imp = sub.add_parser("import", help="从 Excel（.xlsx）导入党员或月度星级党员到 YAML")
+    imp.add_argument("xlsx", help="Excel 文件（.xlsx）")
+    what = imp.add_mutually_exclusive_group(required=True)
+    what.add_argument("--branch", default=None, help="导入党员到 data/branches/<ID>.yml")
+    what.add_argument("--month", default=None, help="导入星级党员到 data/stars/<YYYY-MM>.yml")
+    imp.add_argument("--sheet", default=None, help="工作表名称（默认自动寻找表头相符的工作表）")
+    imp.add_argument("--data", dest="data_dir", default="data", help="数据目录（默认 data）")
+    imp.add_argument("--dry-run", action="store_true", help="只显示将要做的改动（diff），不写文件")
+    deploy = sub.add_parser("deploy", help="检查、构建并发布到内网主机（本地目录或 user@host:/path）")
+    deploy.add_argument("target", help="发布目标：本地目录，或 user@host:/path（rsync + ssh）")
+    deploy.add_argument("--site", default=None, help="发布已构建好的目录，不再构建")
+    deploy.add_argument("--keep", type=int, default=5, help="保留最近几次发布（默认 5）")
+    deploy.add_argument("-f", "--config-file", default="mkdocs.yml", help="MkDocs 配置文件（默认 mkdocs.yml）")
+    deploy.add_argument("--data", dest="data_dir", default=None, help="数据目录（默认取 mkdocs.yml 中的设置）")
+    rollback = sub.add_parser("rollback", help="把发布目标切回上一次发布")
+    rollback.add_argument("target", help="发布目标：本地目录，或 user@host:/path")
+    rollback.add_argument("--to", default=None, help="切换到指定的发布（releases/ 下的目录名）")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "import":
+        from .xlsx_import import cmd_import
+        return cmd_import(args)
+    if args.command in ("deploy", "rollback"):
+        from . import deploy
+        return {"deploy": deploy.cmd_deploy, "rollback": deploy.cmd_rollback}[args.command](args)
     return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}[args.command](args)
 
 
