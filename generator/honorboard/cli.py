@@ -87,7 +87,8 @@ def _report(data_dir: Path) -> int:
         print(f"共 {len(result.errors)} 处错误，{len(result.warnings)} 处提醒（{result.files} 个文件）", file=sys.stderr)
         return EXIT_PROBLEMS
     site = result.site
-    print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员，"
+    withheld = f"（另有 {len(site.withheld)} 名不公开）" if site.withheld else ""
+    print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员{withheld}，"
           f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课（{took * 1000:.0f} 毫秒）")
     return EXIT_OK
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from . import media
+from . import media, privacy
 from .problems import Problem, did_you_mean, shown
 from .yamlio import Map, Node, Pos, Scalar, Seq
 
@@ -122,10 +122,27 @@ class Text(ScalarKind):
     def read(self, text, node, c, loc):
         if not text.strip():
             return c.add("field.null", node.pos, field=loc)
+        for code, found in privacy.personal_numbers(text):
+            c.add(code, node.pos, field=loc, found=found)
         return text
 
     def json_schema(self):
         return {"type": ["string", "number"], "minLength": 1}
+
+
+class Bool(ScalarKind):
+    """``true`` / ``false`` only: YAML 1.1's yes/no/on/off are not guessed (see yamlio)."""
+
+    code = "type.bool"
+    what = "true 或 false"
+
+    def read(self, text, node, c, loc):
+        if text.lower() not in ("true", "false"):
+            return c.add(self.code, node.pos, field=loc, found=shown(text))
+        return text.lower() == "true"
+
+    def json_schema(self):
+        return {"type": "boolean"}
 
 
 class Int(ScalarKind):

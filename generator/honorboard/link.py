@@ -33,13 +33,18 @@ def _where(rec: Rec) -> dict:
 
 
 def link(records: Records) -> m.Site:
+    """The public site. Members with ``publish: false`` are left out of it: every reference
+    to them (an award, an honor, a seat, a post) is dropped, and a lecture they gave names
+    only their branch, so no page, picture or screen shows them."""
     members: dict[str, m.Member] = {}
+    withheld: dict[str, m.Member] = {}
     branches: dict[str, m.Branch] = {}
     posts: list[m.Post] = []
     for branch_id, rec in records.branches.items():
-        branches[branch_id] = _branch(branch_id, rec, members, posts)
+        branches[branch_id] = _branch(branch_id, rec, members, withheld, posts)
 
     # relations that need every branch and member first
+    _post_members(posts, records, members)
     member_posts: dict[str, list[m.Post]] = defaultdict(list)
     for post in posts:
         for member in post.members:
@@ -53,7 +58,7 @@ def link(records: Records) -> m.Site:
     months = [_month(key, rec, members) for key, rec in sorted(records.stars.items())]
     years = [_honor_year(year, rec, members, branches) for year, rec in sorted(records.honors.items())]
     lectures = sorted(
-        (_lecture(lid, rec, members, branches) for lid, rec in records.lectures.items()),
+        (_lecture(lid, rec, members, withheld, branches) for lid, rec in records.lectures.items()),
         key=lambda lec: (lec.date, lec.episode or 0, lec.id), reverse=True,
     )
     screens = [_screen(sid, rec) for sid, rec in sorted(records.screens.items())]
@@ -81,6 +86,7 @@ def link(records: Records) -> m.Site:
         honor_years=tuple(years),
         lectures=tuple(lectures),
         screens=tuple(screens),
+        withheld=frozenset(withheld),
     )
     _link_people(site, records)
     return site
@@ -104,17 +110,21 @@ def _entries(years: list[m.HonorYear]):
     return (e for y in years for lst in y.lists for e in lst.entries)
 
 
-def _branch(branch_id: str, rec: Rec, members: dict[str, m.Member], posts: list[m.Post]) -> m.Branch:
-    own = []
+def _branch(branch_id: str, rec: Rec, members: dict[str, m.Member], withheld: dict[str, m.Member],
+            posts: list[m.Post]) -> m.Branch:
+    own, hidden = [], []
     for mr in _list(rec, "members"):
         member = m.Member(**_fields(mr, "id", "name", "title", "photo", "joined", "motto", "bio"), where=_where(mr))
-        members[member.id] = member
-        own.append(member)
+        if mr.get("publish", True):
+            members[member.id] = member
+            own.append(member)
+        else:
+            withheld[member.id] = member
+            hidden.append(member)
     own_posts = []
     for pr in _list(rec, "posts"):
         post = m.Post(
             **_fields(pr, "id", "name", "kind", "location", "pledge", "since"),
-            members=tuple(members[i] for i in _list(pr, "members") if i in members),
             records=tuple(m.PostRecord(**_fields(r, "text", "year"), where=_where(r)) for r in _list(pr, "records")),
             where=_where(pr),
         )
@@ -130,7 +140,7 @@ def _branch(branch_id: str, rec: Rec, members: dict[str, m.Member], posts: list[
                               for r in _list(rec, "ratings")), key=lambda r: r.year)),
         brand=brand, members=tuple(own), posts=tuple(own_posts), where=_where(rec),
     )
-    for member in own:
+    for member in own + hidden:
         _set(member, branch=branch)
     for post in own_posts:
         _set(post, branch=branch)
@@ -138,12 +148,19 @@ def _branch(branch_id: str, rec: Rec, members: dict[str, m.Member], posts: list[
     return branch
 
 
+def _post_members(posts: list[m.Post], records: Records, members: dict[str, m.Member]) -> None:
+    """Members on duty may belong to any branch: fill them in once all exist."""
+    by_id = {pr["id"]: pr for rec in records.branches.values() for pr in _list(rec, "posts")}
+    for post in posts:
+        _set(post, members=tuple(members[i] for i in _list(by_id[post.id], "members") if i in members))
+
+
 def _link_people(site: m.Site, records: Records) -> None:
     """Secretary and committee name members of any branch: fill them in once all exist."""
     for branch in site.branches:
         rec = records.branches[branch.id]
         seats = tuple(m.Seat(site.members[s["member"]], s.get("role"), where=_where(s))
-                      for s in _list(rec, "committee"))
+                      for s in _list(rec, "committee") if s["member"] in site.members)
         secretary = site.members.get(rec.get("secretary", ""))
         _set(branch, committee=seats, secretary=secretary)
         if secretary is not None:
@@ -157,7 +174,7 @@ def _month(key: tuple[int, int], rec: Rec, members: dict[str, m.Member]) -> m.Mo
     month = m.Month(year=key[0], month=key[1], path=rec.path, where=_where(rec))
     awards = tuple(
         m.Award(member=members[a["member"]], **_fields(a, "category", "stars", "score", "citation"), where=_where(a))
-        for a in _list(rec, "awards")
+        for a in _list(rec, "awards") if a["member"] in members
     )
     for award in awards:
         _set(award, month=month)
@@ -174,7 +191,7 @@ def _honor_year(year: int, rec: Rec, members, branches) -> m.HonorYear:
                 citation=e.get("citation"), team=e.get("team"),
                 member=members.get(e.get("member", "")), branch=branches.get(e.get("branch", "")), where=_where(e),
             )
-            for e in _list(lr, "entries")
+            for e in _list(lr, "entries") if e.get("member", "") in members or "member" not in e
         )
         lst = m.HonorList(title=lr["title"], entries=entries, where=_where(lr))
         for entry in entries:
@@ -185,15 +202,19 @@ def _honor_year(year: int, rec: Rec, members, branches) -> m.HonorYear:
     return honor_year
 
 
-def _lecture(lecture_id: str, rec: Rec, members, branches) -> m.Lecture:
-    lecturer = members.get(rec.get("lecturer", ""))
+def _lecture(lecture_id: str, rec: Rec, members, withheld, branches) -> m.Lecture:
+    given = rec.get("lecturer", "")
+    lecturer = members.get(given) or withheld.get(given)
     branch = branches.get(rec["branch"]) if "branch" in rec else (lecturer.branch if lecturer else None)
-    return m.Lecture(
-        id=lecture_id, path=rec.path, lecturer=lecturer, branch=branch,
-        **_fields(rec, "title", "topic", "date", "lecturer_name", "duration", "episode", "summary", "video",
-                  "cover", "slides", "views"),
-        tags=tuple(_list(rec, "tags")), where=_where(rec),
-    )
+    where = _where(rec)
+    facts = _fields(rec, "title", "topic", "date", "lecturer_name", "duration", "episode", "summary", "video",
+                    "cover", "slides", "views")
+    if given in withheld:  # the talk stays public; the speaker is named only by branch
+        lecturer = None
+        facts["lecturer_name"] = f"{branch.name}党员" if branch else "党员"
+        where["lecturer_name"] = where["lecturer"]
+    return m.Lecture(id=lecture_id, path=rec.path, lecturer=lecturer, branch=branch, **facts,
+                     tags=tuple(_list(rec, "tags")), where=where)
 
 
 def _screen(screen_id: str, rec: Rec) -> m.Screen:

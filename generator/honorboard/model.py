@@ -236,6 +236,7 @@ class Site:
     honor_years: tuple[HonorYear, ...]  # oldest first
     lectures: tuple[Lecture, ...]  # newest first
     screens: tuple[Screen, ...]
+    withheld: frozenset[str] = frozenset()  # ids of members with publish: false (not in the model)
 
     @property
     def latest_month(self) -> Month | None:

@@ -46,6 +46,7 @@ TEMPLATES: dict[str, str] = {
     "field.not_for_kind": "字段 {field} 只适用于 show: {kinds}",
     "type.str": "{field} 应为文字，实际为{found}",
     "type.int": "{field} 应为整数，实际为 {found}",
+    "type.bool": "{field} 应为 true 或 false，实际为 {found}",
     "type.number": "{field} 应为数字，实际为 {found}",
     "type.year": "{field} 应为四位年份（{min}–{max}），实际为 {found}",
     "type.range": "{field} 应在 {min} 到 {max} 之间，实际为 {found}",
@@ -69,6 +70,9 @@ TEMPLATES: dict[str, str] = {
     "media.extension": "{field}：{found} 的类型不对，应为 {expected}",
     "media.render": "{field}：{found} 无法处理：{reason}",
     "glyph.missing": "{field}：字符“{char}”（U+{codepoint}）在所有可用字体中都没有，画不出来：请改用常用字，或在 mkdocs.yml 的 honorboard 插件中用 fonts: 加入含此字的字体",
+    # personal data on a public site
+    "privacy.phone": "{field} 中有像手机号码的内容 {found}：站点公开后人人可见，如非必要请删除",
+    "privacy.id_number": "{field} 中有像身份证号码的内容 {found}：站点公开后人人可见，请删除",
     # references and uniqueness
     "ref.missing": '{kind} "{value}" 不存在{suggest}',
     "ref.self": '{field}：支部不能与自己结成联盟',
@@ -80,7 +84,7 @@ TEMPLATES: dict[str, str] = {
     "rating.duplicate": "{field}：{year} 年的评定重复（第 {first_line} 行已有）",
 }
 
-WARNINGS = frozenset({"type.hours_empty"})
+WARNINGS = frozenset({"type.hours_empty", "privacy.phone", "privacy.id_number"})
 """Codes that are reported but do not stop a build."""
 
 

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .fields import (
-    Choice, Color, Ctx, Date, Field, HoursKind, Id, Int, ListOf, MediaPath, Number, Obj, Rec,
+    Bool, Choice, Color, Ctx, Date, Field, HoursKind, Id, Int, ListOf, MediaPath, Number, Obj, Rec,
     Text, Year,
 )
 
@@ -74,6 +74,7 @@ MEMBER = Obj({
     "joined": Field(Year(), False, "入党年份"),
     "motto": Field(Text("格言"), False, "格言"),
     "bio": Field(Text("简介", markdown=True), False, "简介（可用 Markdown）"),
+    "publish": Field(Bool(), False, "是否公开（默认 true）；false 时此人不出现在任何页面、图片和电子屏上，其他文件仍可引用其 id"),
 })
 
 RECORD = Obj({

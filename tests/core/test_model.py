@@ -95,3 +95,37 @@ def test_demo_data_is_clean():
     assert any(e.team for y in site.honor_years for lst in y.lists for e in lst.entries)
     categories = {a.category for m in site.months for a in m.awards}
     assert {"模范星", "服务星", "先锋星"} <= categories
+
+
+def test_withheld_member_is_referenced_but_left_out(data_dir: Path):
+    """publish: false passes the check wherever the id is used, and the model never names the person."""
+    branch = data_dir / "branches" / "alpha.yml"
+    branch.write_text(branch.read_text(encoding="utf-8").replace(
+        "    motto: 服务不是小事\n", "    motto: 服务不是小事\n    publish: false\n"), encoding="utf-8")
+    beta = data_dir / "branches" / "beta.yml"
+    beta.write_text(beta.read_text(encoding="utf-8") + "    publish: false\n", encoding="utf-8")
+    result = load(data_dir)
+    assert result.problems == []
+    site = result.site
+    assert site.withheld == {"jiang-hua", "li-xiaofang"}
+    assert set(site.members) == {"wang-fang"}
+    alpha = site.branch("alpha")
+    assert [m.id for m in alpha.members] == ["wang-fang"]
+    assert alpha.secretary is None  # was jiang-hua
+    assert [s.member.id for s in alpha.committee] == ["wang-fang"]
+    assert [p.members for p in site.posts] == [()]
+    assert [a.member.id for month in site.months for a in month.awards] == []
+    assert [e.name for y in site.honor_years for lst in y.lists for e in lst.entries] == ["第一党支部", "核酸检测志愿服务队"]
+    oath = next(lec for lec in site.lectures if lec.id == "oath")
+    assert (oath.lecturer, oath.speaker, oath.branch.id) == (None, "第二党支部党员", "beta")
+    assert oath.pos("lecturer_name").line == 3  # a glyph problem in the speaker still points at a line
+
+
+def test_post_members_from_a_later_branch_are_kept(data_dir: Path):
+    """A post may put a member of a branch read after its own on duty."""
+    branch = data_dir / "branches" / "alpha.yml"
+    branch.write_text(branch.read_text(encoding="utf-8").replace(
+        "    members: [jiang-hua]\n", "    members: [jiang-hua, li-xiaofang]\n"), encoding="utf-8")
+    site = load(data_dir).site
+    assert [m.id for m in site.posts[0].members] == ["jiang-hua", "li-xiaofang"]
+    assert [p.id for p in site.members["li-xiaofang"].posts] == ["traffic-window"]

@@ -67,6 +67,7 @@ def test_demo_files_validate_and_name_their_schema(path: Path):
     ("lecturer_none", "not valid under any of the given schemas"),  # the rule spans two fields: reported on the file
     ("slides_empty", "slides"),
     ("int_types", "floor"),
+    ("publish_bool", "publish"),
 ])
 def test_schema_rejects_what_the_checker_rejects(case: str, field: str):
     """The editor flags the same mistake, at (or inside) the same field, before any commit."""
