@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import yaml
 from PIL import Image
 
 REPO = Path(__file__).parents[1]
@@ -44,3 +46,22 @@ def edit(path: Path, replacements: dict[str, str]) -> None:
         assert old in text, old
         text = text.replace(old, new)
     path.write_text(text, encoding="utf-8")
+
+
+class Yaml12Loader(yaml.SafeLoader):
+    """Roughly what yaml-language-server sees: YAML 1.2 core, so dates stay text."""
+
+
+Yaml12Loader.yaml_implicit_resolvers = {
+    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
+    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def schema_validator(kind: str):
+    """The committed JSON Schema of one data folder, as an editor would apply it."""
+    from jsonschema import Draft202012Validator
+
+    schema = json.loads((REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)

@@ -15,6 +15,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from . import scaffold
 from .loader import load
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -42,6 +43,7 @@ def _parser() -> argparse.ArgumentParser:
             cmd.add_argument("--site-dir", default=None, help="输出目录（默认 mkdocs.yml 中的 site_dir）")
         else:
             cmd.add_argument("-a", "--dev-addr", default=None, help="预览地址，如 127.0.0.1:8000")
+    scaffold.add_parser(sub)
     imp = sub.add_parser("import", help="从 Excel（.xlsx）导入党员或月度星级党员到 YAML")
     imp.add_argument("xlsx", help="Excel 文件（.xlsx）")
     what = imp.add_mutually_exclusive_group(required=True)
@@ -58,12 +60,16 @@ def _parser() -> argparse.ArgumentParser:
     deploy.add_argument("--data", dest="data_dir", default=None, help="数据目录（默认取 mkdocs.yml 中的设置）")
     rollback = sub.add_parser("rollback", help="把发布目标切回上一次发布")
     rollback.add_argument("target", help="发布目标：本地目录，或 user@host:/path")
-    rollback.add_argument("--to", default=None, help="切换到指定的发布（releases/ 下的目录名）")
+    which = rollback.add_mutually_exclusive_group()
+    which.add_argument("--to", default=None, help="切换到指定的发布（releases/ 下的目录名）")
+    which.add_argument("--list", action="store_true", help="只列出各次发布，不切换")
     return p
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "new":
+        return scaffold.cmd_new(args)
     if args.command == "import":
         from .xlsx_import import cmd_import
         return cmd_import(args)
@@ -168,12 +174,25 @@ def _data_dir_of(config, args) -> Path:
     return base / (plugin.config.data_dir if plugin else "data")
 
 
-def cmd_build(args) -> int:
-    """Check, build into a fresh folder beside the target, and swap it in only on success."""
+def _checked_config(args):
+    """(exit code, MkDocs config): the config is there only when it loads and the data passes the check."""
     config = _mkdocs_config(args)
     if config is None:
-        return EXIT_USAGE
-    code = _report(_data_dir_of(config, args))
+        return EXIT_USAGE, None
+    return _report(_data_dir_of(config, args)), config
+
+
+def build_site(args, site_dir: Path) -> int:
+    """Check the data, then build into ``site_dir`` (used by `deploy`). The exit code; messages on stderr."""
+    code, _ = _checked_config(args)
+    if code != EXIT_OK:
+        return code
+    return EXIT_OK if _mkdocs_build(args, site_dir) else EXIT_PROBLEMS
+
+
+def cmd_build(args) -> int:
+    """Check, build into a fresh folder beside the target, and swap it in only on success."""
+    code, config = _checked_config(args)
     if code != EXIT_OK:
         return code
     target = Path(args.site_dir or config.site_dir).resolve()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from .fields import INVALID, Ctx, Rec
 from .link import link
@@ -42,14 +43,24 @@ class LoadResult:
         return [p.format(base) for p in self.problems]
 
 
-def load(data_dir: Path) -> LoadResult:
-    """Read and check every data file; build the model only when nothing is wrong."""
+def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadResult:
+    """Read and check every data file; build the model only when nothing is wrong.
+
+    ``overlay`` maps data files (new or existing) to the bytes they would hold: commands
+    that write data check the result first and leave the disk alone when it is wrong.
+    """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
         raise FileNotFoundError(f"数据目录 {data_dir} 不存在")
+    overlay = {Path(p).absolute(): data for p, data in (overlay or {}).items()}
     records = Records(data_dir)
     problems: list[Problem] = []
     files = _data_files(data_dir, problems)
+    listed = {path.absolute() for _, path in files}
+    for path in sorted(set(overlay) - listed):  # a file about to be created
+        kind = FILE_KINDS.get(path.parent.name)
+        if kind is not None and path.parent.parent == data_dir.absolute():
+            files.append((kind, data_dir / kind.folder / path.name))
     stems: dict[tuple[str, str], Path] = {}
     for kind, path in files:
         key = _file_key(kind, path, problems)
@@ -60,7 +71,7 @@ def load(data_dir: Path) -> LoadResult:
                                     other=Pos(stems[(kind.folder, path.stem)], 1, 1)))
             continue
         stems[(kind.folder, path.stem)] = path
-        rec = _read(kind, path, data_dir, problems)
+        rec = _read(kind, path, data_dir, problems, overlay.get(path.absolute()))
         if rec is not None:
             getattr(records, kind.folder)[key] = rec
         elif kind.folder == "branches":
@@ -104,8 +115,8 @@ def _file_key(kind: FileKind, path: Path, problems: list[Problem]):
     return path.stem
 
 
-def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem]) -> Rec | None:
-    doc = read_document(path)
+def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem], data: bytes | None) -> Rec | None:
+    doc = read_document(path, data)
     problems.extend(doc.problems)
     if doc.root is None:
         if not doc.problems:

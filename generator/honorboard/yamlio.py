@@ -83,11 +83,13 @@ class Document:
 # --- reading bytes ---------------------------------------------------------------------
 
 
-def read_document(path: Path) -> Document:
-    """Read, decode and parse one file; never raises for bad content."""
+def read_document(path: Path, data: bytes | None = None) -> Document:
+    """Read, decode and parse one file (or ``data`` as if it were that file); never raises
+    for bad content."""
     doc = Document(path, None)
     try:
-        data = path.read_bytes()
+        if data is None:
+            data = path.read_bytes()
     except OSError as exc:
         doc.problems.append(Problem("file.unreadable", Pos(path, 1, 1), reason=exc.strerror or str(exc)))
         return doc

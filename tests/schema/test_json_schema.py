@@ -8,28 +8,11 @@ from pathlib import Path
 
 import pytest
 import yaml
-from jsonschema import Draft202012Validator
 
-from helpers import REPO
+from helpers import REPO, Yaml12Loader as _Yaml12, schema_validator as _validator
 from honorboard.cli import main, schema_files
 
 CASES = REPO / "tests" / "core" / "cases"
-
-
-class _Yaml12(yaml.SafeLoader):
-    """Roughly what yaml-language-server sees: YAML 1.2 core, so dates stay text."""
-
-
-_Yaml12.yaml_implicit_resolvers = {
-    k: [(tag, rx) for tag, rx in v if tag != "tag:yaml.org,2002:timestamp"]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def _validator(kind: str) -> Draft202012Validator:
-    schema = json.loads((REPO / "schema" / f"{kind}.schema.json").read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema)
 
 
 def test_committed_schemas_are_current(capsys):
