@@ -12,7 +12,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-import re
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -24,25 +23,27 @@ import yaml
 from .fields import ID_RE
 from .loader import load
 from .problems import Problem
+from .schema import FILE_KINDS
 
 TEMPLATES = Path(__file__).parent / "scaffolds"
-MONTH_RE = re.compile(r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$")
-
-# Plain scalars YAML (1.1 or 1.2) could read as something other than text.
-_NOT_TEXT = re.compile(r"^(?:[-+]?[\d._:]+|(?:y|n|yes|no|on|off|true|false|null|~)|\d{4}-\d\d?-\d\d?.*)$", re.I)
-_SPECIAL_START = tuple("-?:,[]{}#&*!|>'\"%@`")
-
 
 class ScaffoldError(Exception):
     """A request that cannot be written: the message is for the person who typed it."""
 
 
 def yaml_text(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as exactly that text: plain when safe."""
-    plain = (value and value == value.strip() and not value.startswith(_SPECIAL_START)
-             and ": " not in value and " #" not in value and "\n" not in value and "\t" not in value
-             and not value.endswith(":") and not _NOT_TEXT.match(value))
-    return value if plain else json.dumps(value, ensure_ascii=False)  # a JSON string is YAML
+    """``value`` as a YAML scalar that reads back as exactly that text: plain when safe.
+
+    Safe is tested, not guessed: PyYAML resolves YAML 1.1, the widest set of implicit types
+    (yes, 010, 2024-05-01, =, ...), so text it reads back unchanged is text for every reader.
+    """
+    if value and "\n" not in value and "#" not in value:
+        try:
+            if yaml.load(f"k: {value}\n", Loader=yaml.CSafeLoader) == {"k": value}:
+                return value
+        except yaml.YAMLError:
+            pass
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
 
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True,
@@ -93,7 +94,7 @@ def plan_lecture(data: Path, lecture_id: str, title: str, topic: str, lecturer: 
 
 
 def plan_month(data: Path, month: str) -> Plan:
-    m = MONTH_RE.match(month)
+    m = FILE_KINDS["stars"].stem.match(month)
     if not m:
         raise ScaffoldError(f"月份 “{month}” 应写成 年-月，如 2024-05")
     text = render("month.yml", year=int(m.group(1)), month=int(m.group(2)))
