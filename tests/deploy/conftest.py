@@ -9,8 +9,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from deploykit import free_port, honorboard, wait_for_port
 
+from deploykit import free_port, honorboard, wait_for_port
 from helpers import MINI, REPO, make_mini_media
 
 

@@ -9,7 +9,6 @@ import stat
 from pathlib import Path
 
 from deploykit import honorboard, layout, tiny_site, variant
-
 from helpers import edit, tree_digest
 
 NAME = r"\d{8}-\d{6}-[0-9a-z]+"
