@@ -254,3 +254,25 @@ def test_a_failed_write_leaves_the_file_whole(untouched: Path, monkeypatch):
     assert ran.code == 1
     assert ran.err == "honorboard：无法写入 data/branches/alpha.yml：No space left on device（文件未改动）\n"
     assert sorted(p.name for p in (untouched / "data/branches").iterdir()) == ["alpha.yml", "beta.yml"]
+
+
+def test_a_file_saved_meanwhile_is_not_overwritten(untouched: Path, monkeypatch):
+    """Someone saves alpha.yml in an editor while the import runs: their edit wins."""
+    real = xlsx_import._check_copy
+
+    def meanwhile(data_dir, target, new_bytes):
+        problems = real(data_dir, target, new_bytes)
+        edit(target, {"name: 王芳": "name: 王芳 "})
+        return problems
+
+    monkeypatch.setattr(xlsx_import, "_check_copy", meanwhile)
+    alpha = untouched / "data/branches/alpha.yml"
+    saved = alpha.read_bytes()
+    xlsx = workbook(untouched / "m.xlsx", [HEAD, ["li-ming", "李明", None, None, None]])
+    ran = imp(xlsx, branch="alpha")
+    assert ran.code == 1
+    assert ran.err == ("honorboard：data/branches/alpha.yml 在导入过程中被改动过（可能正在编辑器中保存）："
+                       "未写入，请重新运行导入\n")
+    assert alpha.read_bytes() == saved.replace("name: 王芳".encode(), "name: 王芳 ".encode())
+    alpha.write_bytes(saved)
+    assert sorted(p.name for p in alpha.parent.iterdir()) == ["alpha.yml", "beta.yml"]

@@ -152,7 +152,10 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
             fromfile="/dev/null" if created else f"a/{shown}", tofile=f"b/{shown}")).rstrip("\n"))
     else:
         try:
-            _write(target, new_bytes)
+            _write(target, new_bytes, old_bytes)
+        except Changed:
+            complain(f"{shown} 在导入过程中被改动过（可能正在编辑器中保存）：未写入，请重新运行导入")
+            return EXIT_PROBLEMS
         except OSError as exc:
             complain(f"无法写入 {shown}：{exc.strerror or exc}（文件未改动）")
             return EXIT_PROBLEMS
@@ -240,8 +243,13 @@ def _check_copy(data_dir: Path, target: Path, new_bytes: bytes) -> list[str]:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def _write(target: Path, data: bytes) -> None:
-    """Atomic: a temporary file in the same folder, then ``os.replace``."""
+class Changed(Exception):
+    """The file is no longer what the import read: someone saved it meanwhile."""
+
+
+def _write(target: Path, data: bytes, expected: bytes) -> None:
+    """Atomic: a temporary file in the same folder, then ``os.replace`` — unless the file is
+    no longer ``expected`` (b"" for a file that did not exist)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.exists():
         mode = target.stat().st_mode & 0o7777
@@ -256,6 +264,9 @@ def _write(target: Path, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.chmod(tmp, mode)
+        now = target.read_bytes() if target.exists() else b""
+        if now != expected:
+            raise Changed(target)
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
