@@ -94,7 +94,7 @@ def test_after_a_literal_block_the_comment_moves_too():
     ("服务不是小事", False), ("jiang-hua", False), ("一次告知清：群众少跑腿", False),
     ("yes", True), ("on", True), ("1001", True), ("2012", True), ("19.5", True), ("null", True),
     ("#1 窗口", True), ("窗口: 一楼", True), ("- 列表", True), ("18:00", True), ("'引号'", True),
-    (" 前后空格 ", True), ("@开头", True), ("*星", True), ("[括号]", True),
+    (" 前后空格 ", True), ("@开头", True), ("*星", True), ("[括号]", True), ("=", True), ("2024-05-01", True), ("a#b", False), ("a #b", True),
 ])
 def test_misread_text_is_double_quoted(text: str, quoted: bool):
     doc = yamledit.new_document()
