@@ -62,7 +62,8 @@ def deploy(site: Path, target: Local | Remote, keep: int) -> str:
         target.remove(state.partials)
         state = target.survey(create=True)
     name = release_name(state, _build_id(site))
-    upload = target.upload(site, name, state.current or (state.releases or [None])[-1], state.free)
+    base = state.current or (state.releases[-1] if state.releases else None)  # what unchanged files link to
+    upload = target.upload(site, name, base, state.free)
     releases = [*state.releases, name]
     target.publish(name, old=releases[:-keep])
     return (f"已发布 {target.label}/releases/{name}（{upload.files} 个文件，新传 {upload.files - upload.reused} 个，"

@@ -68,9 +68,9 @@ class Remote:
 
     def survey(self, create: bool) -> State:
         lines = self._sh(SURVEY, self.path, "create" if create else "").splitlines()
-        values = dict(line.partition(" ")[::2] for line in lines)
-        if "current-not-link" in values:
+        if "current-not-link" in lines:
             raise not_a_link(self.label)
+        values = dict(line.split(" ", 1) for line in lines if " " in line)
         entries = [line[len("entry "):] for line in lines if line.startswith("entry ")]
         free = int(values.get("free-kib") or 0) * 1024
         return State.of(values.get("now", ""), entries, values.get("current"), free)
@@ -83,7 +83,8 @@ class Remote:
         """rsync into releases/<name>.partial/, hard-linking files identical to release ``base``.
         Not -a: with -t a fresh build's new mtimes would stop --link-dest from linking unchanged
         files, so --checksum compares bytes; -o/-g would carry this PC's user ids to the host."""
-        args = ["-rl", "--perms", "--chmod=D755,F644", "--checksum", "--stats", "-e", shlex.join(self.ssh)]
+        args = ["-rl", "--perms", "--chmod=D755,F644", "--checksum", "--stats", "-e", shlex.join(self.ssh),
+                "--rsync-path=LC_ALL=C rsync"]
         if base:
             args.append(f"--link-dest=../{base}")
         args += [f"{site}/", f"{self.host}:{self.path}/releases/{name}{PARTIAL}/"]
@@ -108,13 +109,14 @@ class Remote:
 
     def _sh(self, script: str, *args: str) -> str:
         """Run ``script`` with sh on the host, ``args`` as $1…; its output."""
+        script = "export LC_ALL=C\n" + script
         return self._run([*self.ssh, self.host, shlex.join(["sh", "-c", script, "honorboard", *args])])
 
     def _rsync(self, args: list[str]) -> str:
         return self._run(["rsync", *args])
 
     def _run(self, command: list[str]) -> str:
-        try:  # C locale: error texts to recognise (ssh passes LC_* on to the host too)
+        try:  # C locale here and on the host (LC_ALL=C above): error texts to recognise
             out = subprocess.run(command, capture_output=True, text=True, stdin=subprocess.DEVNULL,
                                  env=os.environ | {"LC_ALL": "C"})
         except FileNotFoundError:
