@@ -30,6 +30,7 @@ class LoadResult:
     site: Site | None
     problems: list[Problem] = field(default_factory=list)
     files: int = 0
+    records: Records | None = None  # what each file held, as checked (for commands that edit data)
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,7 +80,7 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadRes
     problems.extend(validate(records))
     problems = sorted_problems(problems)
     site = None if any(p.is_error for p in problems) else link(records)
-    return LoadResult(data_dir, site, problems, len(files))
+    return LoadResult(data_dir, site, problems, len(files), records)
 
 
 def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[FileKind, Path]]:

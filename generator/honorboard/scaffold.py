@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import os
 import sys
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 import yaml
 
+from .atomic import Changed, write_atomically
 from .fields import ID_RE
 from .loader import load
 from .problems import Problem
@@ -60,6 +59,7 @@ class Plan:
     path: Path
     text: str
     done: str  # what to tell the person once written
+    before: bytes = b""  # what the file held when planned (nothing: a new file)
 
 
 # --- one plan per kind ---------------------------------------------------------------------
@@ -113,9 +113,10 @@ def plan_member(data: Path, member_id: str, branch_id: str, name: str, title: st
     path = data / "branches" / f"{_id(branch_id, '支部')}.yml"
     if not path.is_file():
         raise ScaffoldError(f"支部文件 {path} 不存在：先用 honorboard new branch {branch_id} --name 支部名称 新建")
-    old = path.read_text(encoding="utf-8-sig")
+    before = path.read_bytes()
     snippet = render("member.yml", id=member_id, name=name, title=title)
-    return Plan(path, append_member(old, snippet, path), f"已在 {path} 的 members 末尾添加党员 {member_id}")
+    text = append_member(before.decode("utf-8-sig"), snippet, path)
+    return Plan(path, text, f"已在 {path} 的 members 末尾添加党员 {member_id}", before)
 
 
 def append_member(text: str, snippet: str, path: Path) -> str:
@@ -160,7 +161,7 @@ def _end_line(node: yaml.Node) -> int:
     return end.line if end.column == 0 else end.line + 1
 
 
-# --- checked, atomic write -------------------------------------------------------------------
+# --- checked, then written atomically -------------------------------------------------------------------
 
 
 def new_problems(data: Path, plan: Plan) -> list[Problem]:
@@ -168,23 +169,6 @@ def new_problems(data: Path, plan: Plan) -> list[Problem]:
     before = {p.format() for p in load(data).errors if p.pos.path.absolute() != plan.path.absolute()}
     after = load(data, overlay={plan.path: plan.text.encode("utf-8")}).errors
     return [p for p in after if p.pos.path.absolute() == plan.path.absolute() or p.format() not in before]
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write beside the target and rename: a reader sees the old file or the new one, never half."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(text)
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def cmd_new(args) -> int:
@@ -204,7 +188,11 @@ def cmd_new(args) -> int:
         outcome = "保持原样" if plan.path.exists() else "未创建"
         print(f"honorboard：以上问题未解决，{plan.path} {outcome}", file=sys.stderr)
         return 1
-    write_atomically(plan.path, plan.text)
+    try:
+        write_atomically(plan.path, plan.text.encode("utf-8"), expected=plan.before)
+    except Changed:
+        print(f"honorboard：{plan.path} 在此期间被改动过（可能正在编辑器中保存）：未写入，请重新运行", file=sys.stderr)
+        return 1
     print(plan.done + "。带 # 的行是可选字段，去掉 # 即可启用；改完运行 honorboard check")
     return 0
 

@@ -11,7 +11,7 @@ from openpyxl import Workbook
 from xlsx_util import imp, workbook
 
 from helpers import edit, tree_digest
-from honorboard import xlsx_import
+from honorboard import atomic, xlsx_import
 from honorboard.xlsx_import import merge
 
 HEAD = ["编号", "姓名", "职务", "入党年份", "格言"]
@@ -248,7 +248,7 @@ def test_a_failed_write_leaves_the_file_whole(untouched: Path, monkeypatch):
     def broken(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(xlsx_import.os, "replace", broken)
+    monkeypatch.setattr(atomic.os, "replace", broken)
     xlsx = workbook(untouched / "m.xlsx", [HEAD, ["li-ming", "李明", None, None, None]])
     ran = imp(xlsx, branch="alpha")
     assert ran.code == 1
@@ -258,14 +258,14 @@ def test_a_failed_write_leaves_the_file_whole(untouched: Path, monkeypatch):
 
 def test_a_file_saved_meanwhile_is_not_overwritten(untouched: Path, monkeypatch):
     """Someone saves alpha.yml in an editor while the import runs: their edit wins."""
-    real = xlsx_import._check_copy
+    real = xlsx_import._check_with
 
     def meanwhile(data_dir, target, new_bytes):
         problems = real(data_dir, target, new_bytes)
         edit(target, {"name: 王芳": "name: 王芳 "})
         return problems
 
-    monkeypatch.setattr(xlsx_import, "_check_copy", meanwhile)
+    monkeypatch.setattr(xlsx_import, "_check_with", meanwhile)
     alpha = untouched / "data/branches/alpha.yml"
     saved = alpha.read_bytes()
     xlsx = workbook(untouched / "m.xlsx", [HEAD, ["li-ming", "李明", None, None, None]])

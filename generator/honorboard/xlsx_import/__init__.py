@@ -9,26 +9,23 @@ merged into the hand-written YAML without touching anything else in it.
     yamledit.py   round-trip YAML (ruamel.yaml): comments, order, quotes and layout kept
 
 Nothing is written unless every row is right *and* the whole ``data/`` folder, with the new
-file in place, passes the real checker (``load()`` on a copy); the write itself is atomic.
+file in place, passes the real checker (``load(overlay=...)``); the write itself is atomic.
 Any problem: exit code 1, and the YAML file is byte-identical to what it was.
 """
 
 from __future__ import annotations
 
 import difflib
-import os
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import TextIO
 
+from ..atomic import Changed, write_atomically
 from ..fields import ID_RE
 from ..loader import load
-from ..problems import Problem, did_you_mean, display_path
+from ..problems import did_you_mean, display_path
 from ..schema import FILE_KINDS
-from ..yamlio import Pos
 from . import merge, yamledit
 from .columns import MEMBERS, STARS
 from .report import Failed, Issue, Where, errors, ordered
@@ -97,7 +94,7 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
         table, issues = read(xlsx, xlsx_shown, layout, sheet)
     except Failed as failed:
         return _fail(failed.issues, err)
-    known = merge.known_members(data_dir)
+    known = merge.known_members(before.records)
     got, found = merge.rows(table, data_dir)
     issues += found
     if branch is not None:
@@ -137,7 +134,7 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
               "内容不变", file=err)
 
     # --- the real checker, on a copy of data/ with the new file in place ----------------------------
-    problems = _check_copy(data_dir, target, new_bytes)
+    problems = _check_with(data_dir, target, new_bytes)
     if problems:
         complain(f"导入后的数据未通过检查，{shown} 未改动：")
         for line in problems:
@@ -152,7 +149,7 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
             fromfile="/dev/null" if created else f"a/{shown}", tofile=f"b/{shown}")).rstrip("\n"))
     else:
         try:
-            _write(target, new_bytes, old_bytes)
+            write_atomically(target, new_bytes, expected=old_bytes)
         except Changed:
             complain(f"{shown} 在导入过程中被改动过（可能正在编辑器中保存）：未写入，请重新运行导入")
             return EXIT_PROBLEMS
@@ -197,80 +194,12 @@ def _summary(say, shown: str, layout, summary: merge.Summary, created: bool) -> 
         say(f"  更新 {line}")
 
 
-# --- the final check and the write --------------------------------------------------------------------
+# --- the final check ------------------------------------------------------------------------------
 
 
-def _link_or_copy(src: str, dst: str) -> None:
-    """Media are only read by the checker: hard-link them (fast, no space); copy YAML."""
-    if not src.lower().endswith((".yml", ".yaml")):
-        try:
-            os.link(src, dst)
-            return
-        except OSError:
-            pass
-    shutil.copy2(src, dst)
-
-
-def _check_copy(data_dir: Path, target: Path, new_bytes: bytes) -> list[str]:
-    """Error lines of ``load()`` on a copy of ``data_dir`` holding the new file, named as in ``data_dir``."""
-    try:  # beside data/ so that hard links work; the system temp folder otherwise
-        tmp = Path(tempfile.mkdtemp(prefix=".honorboard-import-", dir=data_dir.resolve().parent))
-    except OSError:
-        tmp = Path(tempfile.mkdtemp(prefix="honorboard-import-"))
-    try:
-        copy = tmp / "data"
-        shutil.copytree(data_dir, copy, copy_function=_link_or_copy,
-                        ignore=lambda _dir, names: [n for n in names if n.startswith(".")])
-        dest = copy / target.relative_to(data_dir)
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        if dest.exists():
-            dest.unlink()
-        dest.write_bytes(new_bytes)
-        result = load(copy)
-
-        def back(pos: Pos) -> Pos:
-            try:
-                return Pos(data_dir / pos.path.relative_to(copy), pos.line, pos.col)
-            except ValueError:
-                return pos
-
-        lines = []
-        for p in result.errors:
-            ctx = {k: back(v) if isinstance(v, Pos) else v for k, v in p.ctx.items()}
-            lines.append(Problem(p.code, back(p.pos), **ctx).format())
-        return lines
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
-
-
-class Changed(Exception):
-    """The file is no longer what the import read: someone saved it meanwhile."""
-
-
-def _write(target: Path, data: bytes, expected: bytes) -> None:
-    """Atomic: a temporary file in the same folder, then ``os.replace`` — unless the file is
-    no longer ``expected`` (b"" for a file that did not exist)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        mode = target.stat().st_mode & 0o7777
-    else:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-            f.flush()
-            os.fsync(f.fileno())
-        os.chmod(tmp, mode)
-        now = target.read_bytes() if target.exists() else b""
-        if now != expected:
-            raise Changed(target)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+def _check_with(data_dir: Path, target: Path, new_bytes: bytes) -> list[str]:
+    """Error lines of the real checker on ``data_dir`` as if ``target`` held ``new_bytes``."""
+    return [p.format() for p in load(data_dir, overlay={target: new_bytes}).errors]
 
 
 __all__ = ["Issue", "Where", "cmd_import", "run"]

@@ -15,9 +15,9 @@ from pathlib import Path
 from ruamel.yaml.comments import CommentedMap
 
 from .. import schema
-from ..fields import INVALID, Ctx, PList
 from ..problems import did_you_mean
-from ..yamlio import read_document
+from ..fields import INVALID
+from ..validate import Records
 from . import yamledit
 from .columns import EMPTY, Layout, convert, id_from_name
 from .report import Issue
@@ -54,23 +54,12 @@ class Summary:
     unchanged: int = 0
 
 
-def known_members(data_dir: Path) -> dict[str, Known]:
-    """Every member id in the branch files, read as the checker reads them (``publish: false``
+def known_members(records: Records) -> dict[str, Known]:
+    """Every member id in the branch files as the checker read them (``publish: false``
     members too: their ids are taken all the same)."""
-    found: dict[str, Known] = {}
-    kind = schema.FILE_KINDS["branches"]
-    folder = data_dir / kind.folder
-    for path in sorted(folder.glob("*.y*ml")) if folder.is_dir() else ():
-        doc = read_document(path)
-        if doc.root is None:
-            continue
-        rec = kind.root.convert(doc.root, Ctx(path, data_dir, doc.lines), "")
-        members = rec.get("members") if rec is not INVALID else None
-        if isinstance(members, PList):
-            for m in members:
-                if "id" in m:
-                    found.setdefault(m["id"], Known(m["id"], m.get("name", ""), path.stem, path))
-    return found
+    return {m["id"]: Known(m["id"], m.get("name", ""), branch_id, rec.path)
+            for branch_id, rec in sorted(records.branches.items())
+            for m in rec.get("members", ()) if "id" in m}
 
 
 def rows(table: Table, data_dir: Path) -> tuple[list[Row], list[Issue]]:
