@@ -31,8 +31,8 @@ def nginx(tmp_path: Path):
     port, target, home = free_port(), tmp_path / "target", tmp_path / "nginx"
     home.mkdir()
     server = (REPO / "deploy/nginx/honorboard.conf").read_text(encoding="utf-8")
-    server, listens = re.subn(r"^(\s*)listen\s[^;]*;", rf"\g<1>listen 127.0.0.1:{port};", server, flags=re.M)
-    server, roots = re.subn(r"^(\s*)root\s[^;]*;", rf"\g<1>root {target}/current;", server, flags=re.M)
+    server, listens = re.subn(r"^(\s*)listen\s[^;]*;", rf"\g<1>listen 127.0.0.1:{port};", server, flags=re.MULTILINE)
+    server, roots = re.subn(r"^(\s*)root\s[^;]*;", rf"\g<1>root {target}/current;", server, flags=re.MULTILINE)
     assert (listens, roots) == (1, 1)
     (home / "honorboard.conf").write_text(server, encoding="utf-8")
     temp_paths = "\n".join(f"    {kind}_temp_path {home}/{kind};"

@@ -45,18 +45,12 @@ class Local:
         """Copy ``site`` into releases/<name>.partial/; a file with the same bytes at the same path in
         release ``base`` is hard-linked instead (no space, and its mtime, hence its ETag, stays)."""
         previous = self.releases / base if base else None
-        dirs, plan = [], []  # plan: (relative path, reuse the previous release's file?)
-        for folder, subdirs, files in os.walk(site):
-            subdirs.sort()
-            rel = Path(folder).relative_to(site)
-            dirs.append(rel)
-            plan += [(rel / f, previous is not None and _same(site / rel / f, previous / rel / f))
-                     for f in sorted(files)]
-        new = [rel for rel, reuse in plan if not reuse]
-        size = sum((site / rel).stat().st_size for rel in new)
-        require_space(space_needed(size, len(new), len(dirs)), free, self.label)
         partial = self.releases / (name + PARTIAL)
         try:
+            dirs, plan = _plan(site, previous)
+            new = [rel for rel, reuse in plan if not reuse]
+            size = sum((site / rel).stat().st_size for rel in new)
+            require_space(space_needed(size, len(new), len(dirs)), free, self.label)
             for rel in dirs:
                 (partial / rel).mkdir()
                 (partial / rel).chmod(0o755)  # the web server's account reads it, whatever our umask
@@ -92,6 +86,17 @@ class Local:
             with suppress(OSError):
                 tmp.unlink()
             raise os_error(exc, self.label) from None
+
+
+def _plan(site: Path, previous: Path | None) -> tuple[list[Path], list[tuple[Path, bool]]]:
+    """The folders of ``site``, and its files each with "same bytes in the previous release?"."""
+    dirs, files = [], []
+    for folder, subdirs, names in os.walk(site):
+        subdirs.sort()
+        rel = Path(folder).relative_to(site)
+        dirs.append(rel)
+        files += [(rel / n, previous is not None and _same(site / rel / n, previous / rel / n)) for n in sorted(names)]
+    return dirs, files
 
 
 def _same(new: Path, old: Path) -> bool:
