@@ -107,12 +107,16 @@ def test_bad_data_deploys_nothing(project: Path, tmp_path: Path):
     assert (tree_digest(target), layout(target)) == before
 
 
-def test_site_must_be_a_built_site(tmp_path: Path):
+def test_usage_errors_exit_2(tmp_path: Path):
     (tmp_path / "half").mkdir()
     (tmp_path / "half/index.html").write_text("<p></p>", encoding="utf-8")
     out = honorboard("deploy", str(tmp_path / "target"), "--site", str(tmp_path / "half"))
     assert out.returncode == 2
     assert "缺少 version.json" in out.stderr and "honorboard build" in out.stderr
+    out = honorboard("deploy", str(tmp_path / "target"), "--site", str(tiny_site(tmp_path / "s")), "--keep", "0")
+    assert out.returncode == 2 and out.stderr == "honorboard：--keep 至少为 1\n"
+    out = honorboard("deploy", "dangjian.intranet:", "--site", str(tmp_path / "s"))
+    assert out.returncode == 2 and "请写出主机上的目录，如 dangjian.intranet:/srv/honorboard" in out.stderr
     assert not (tmp_path / "target").exists()
 
 
