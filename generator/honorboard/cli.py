@@ -112,6 +112,7 @@ def _setup_logging(everything: bool) -> None:
     handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
     if not everything:
         handler.addFilter(_OurInfo())
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # Material's search loads it; its dictionary chatter is noise
     logger = logging.getLogger("mkdocs")
     logger.handlers[:] = [handler]
     logger.setLevel(logging.INFO)

@@ -9,21 +9,15 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
 import threading
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
 from helpers import REPO, mkdocs_build
+from pagekit import Watched, chromium_path
 
 SUBPATH = "dangjian"
-
-
-def chromium_path() -> str | None:
-    return os.environ.get("HONORBOARD_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
 
 
 if chromium_path() is None:  # pragma: no cover - CI installs it; say so loudly elsewhere
@@ -81,34 +75,6 @@ def browser():
             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"])
         yield b
         b.close()
-
-
-class Watched:
-    """A page with its console errors and the hosts of every request it made."""
-
-    def __init__(self, page):
-        self.page = page
-        self.errors: list[str] = []
-        self.foreign: list[str] = []
-        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
-        page.on("pageerror", lambda e: self.errors.append(str(e)))
-        page.on("request", self._request)
-        # Never let a request really leave: record it, then refuse it.
-        page.route("**/*", self._route)
-
-    def _request(self, request) -> None:
-        host = urlsplit(request.url).hostname
-        if request.url.startswith(("data:", "blob:")):
-            return
-        if host not in ("127.0.0.1",):
-            self.foreign.append(request.url)
-
-    def _route(self, route) -> None:
-        host = urlsplit(route.request.url).hostname
-        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
-            route.continue_()
-        else:
-            route.abort()
 
 
 @pytest.fixture

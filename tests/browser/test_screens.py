@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
+from pagekit import Watched, chromium_path
 from honorboard import load
 
 SITE = load(REPO / "data").site
@@ -41,8 +42,6 @@ def _advance_to_next(page, seconds: int) -> int:
 @pytest.fixture
 def screen(browser):
     """``screen(url, size, at)`` → a watched page with Playwright's clock installed before load."""
-    from conftest import Watched
-
     contexts = []
 
     def _open(url: str, size=(1920, 1080), at: dt.datetime = MORNING):
@@ -166,8 +165,6 @@ def test_dom_stays_flat_over_many_loops(demo_url, screen):
 
 def test_cjk_draws_with_the_pages_own_font_when_the_system_has_none(demo_url, browser, tmp_path: Path):
     """A bare player: Chromium started without any CJK system font still shows the Chinese."""
-    from conftest import chromium_path
-
     # the player's fonts: Latin ones only (Debian keeps Noto CJK under opentype/, not truetype/)
     conf = tmp_path / "fonts.conf"
     conf.write_text('<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>'

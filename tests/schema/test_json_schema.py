@@ -3,7 +3,6 @@ current, accepting the demo and rejecting the mistakes the checker rejects, at t
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest

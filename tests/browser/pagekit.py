@@ -1,0 +1,40 @@
+"""What browser tests share besides fixtures (a module of its own: `conftest` is a name
+every test folder uses, so importing from it picks whichever pytest loaded first)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("HONORBOARD_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class Watched:
+    """A page with its console errors and the hosts of every request it made."""
+
+    def __init__(self, page):
+        self.page = page
+        self.errors: list[str] = []
+        self.foreign: list[str] = []
+        page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        page.on("pageerror", lambda e: self.errors.append(str(e)))
+        page.on("request", self._request)
+        # Never let a request really leave: record it, then refuse it.
+        page.route("**/*", self._route)
+
+    def _request(self, request) -> None:
+        host = urlsplit(request.url).hostname
+        if request.url.startswith(("data:", "blob:")):
+            return
+        if host not in ("127.0.0.1",):
+            self.foreign.append(request.url)
+
+    def _route(self, route) -> None:
+        host = urlsplit(route.request.url).hostname
+        if route.request.url.startswith(("data:", "blob:")) or host == "127.0.0.1":
+            route.continue_()
+        else:
+            route.abort()
