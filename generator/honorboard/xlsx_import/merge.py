@@ -130,32 +130,41 @@ def check_members(table: Table, got: list[Row], branch: str, known: dict[str, Kn
 
 
 def merge_members(doc: yamledit.Document, got: list[Row], layout: Layout) -> Summary:
-    root = doc.root
+    """New 编号 appended to ``members:``; an existing member gets the cells the sheet fills."""
+    return _merge(doc, got, layout, "members", BRANCH_ORDER, MEMBER_ORDER,
+                  key=lambda v: str(v["id"]), keys=("id",),
+                  label=lambda k, item: f"{k} {item.get('name', '')}".strip())
+
+
+def _merge(doc: yamledit.Document, got: list[Row], layout: Layout, list_name: str, root_order: list[str],
+           item_order: list[str], key, keys: tuple[str, ...], label) -> Summary:
+    """Rows into the list ``list_name``: an item with the same ``key`` is updated field by field
+    (``keys`` identify it and are never rewritten), any other row is appended in ``item_order``."""
     summary = Summary()
-    existing = root.get("members")
-    by_id = {}
+    existing = doc.root.get(list_name)
+    by_key = {}
     if isinstance(existing, list):
         for item in existing:
-            if isinstance(item, CommentedMap) and "id" in item:
-                by_id[str(item["id"])] = item
-    end = yamledit.ListEnd(root, "members", BRANCH_ORDER, doc.layout[2] + 2)
+            if isinstance(item, CommentedMap) and keys[0] in item:
+                by_key[key(item)] = item
+    end = yamledit.ListEnd(doc.root, list_name, root_order, doc.layout[2] + 2)
     for row in got:
-        values = row.values
-        member_id = values["id"]
-        item = by_id.get(member_id)
+        values = {k: v for k, v in row.values.items() if k in item_order}
+        k = key(values)
+        item = by_key.get(k)
         if item is None:
             item = CommentedMap()
-            for key in MEMBER_ORDER:
-                if key in values:
-                    item[key] = yamledit.scalar(values[key])
+            for name in item_order:
+                if name in values:
+                    item[name] = yamledit.scalar(values[name])
             end.append(item)
-            by_id[member_id] = item
-            summary.added.append(f"{member_id} {values.get('name', '')}".strip())
+            by_key[k] = item
+            summary.added.append(label(k, item))
             continue
-        changed = [layout.label(key) for key in MEMBER_ORDER
-                   if key in values and key != "id" and yamledit.set_field(item, key, values[key], MEMBER_ORDER)]
+        changed = [layout.label(name) for name in item_order
+                   if name in values and name not in keys and yamledit.set_field(item, name, values[name], item_order)]
         if changed:
-            summary.updated.append(f"{member_id} {item.get('name', '')}：{'、'.join(changed)}")
+            summary.updated.append(f"{label(k, item)}：{'、'.join(changed)}")
         else:
             summary.unchanged += 1
     return summary
@@ -211,34 +220,7 @@ def check_awards(table: Table, got: list[Row], known: dict[str, Known], shown_pa
 
 
 def merge_awards(doc: yamledit.Document, got: list[Row], layout: Layout) -> Summary:
-    root = doc.root
-    summary = Summary()
-    existing = root.get("awards")
-    by_key = {}
-    if isinstance(existing, list):
-        for item in existing:
-            if isinstance(item, CommentedMap) and "member" in item:
-                by_key[(str(item["member"]), str(item.get("category") or DEFAULT_CATEGORY))] = item
-    end = yamledit.ListEnd(root, "awards", STARS_ORDER, doc.layout[2] + 2)
-    for row in got:
-        values = {k: v for k, v in row.values.items() if k in AWARD_ORDER}
-        key = (values["member"], values.get("category", DEFAULT_CATEGORY))
-        label = f"{key[0]}（{key[1]}）"
-        item = by_key.get(key)
-        if item is None:
-            item = CommentedMap()
-            for name in AWARD_ORDER:
-                if name in values:
-                    item[name] = yamledit.scalar(values[name])
-            end.append(item)
-            by_key[key] = item
-            summary.added.append(label)
-            continue
-        changed = [layout.label(name) for name in AWARD_ORDER
-                   if name in values and name not in ("member", "category")
-                   and yamledit.set_field(item, name, values[name], AWARD_ORDER)]
-        if changed:
-            summary.updated.append(f"{label}：{'、'.join(changed)}")
-        else:
-            summary.unchanged += 1
-    return summary
+    """An award of the same member and category is updated; any other is appended to ``awards:``."""
+    return _merge(doc, got, layout, "awards", STARS_ORDER, AWARD_ORDER,
+                  key=lambda v: (str(v["member"]), str(v.get("category") or DEFAULT_CATEGORY)),
+                  keys=("member", "category"), label=lambda k, item: f"{k[0]}（{k[1]}）")
