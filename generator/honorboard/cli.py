@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 from . import scaffold
+from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .loader import load
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 
 
 class _Parser(argparse.ArgumentParser):

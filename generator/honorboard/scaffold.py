@@ -10,7 +10,6 @@ so the file itself teaches its format.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,9 +18,10 @@ import jinja2
 import yaml
 
 from .atomic import Changed, write_atomically
-from .fields import ID_RE
+from . import yamltext
+from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from .fields import DATE_RE, ID_RE
 from .loader import load
-from .problems import Problem
 from .schema import FILE_KINDS
 
 TEMPLATES = Path(__file__).parent / "scaffolds"
@@ -29,25 +29,15 @@ TEMPLATES = Path(__file__).parent / "scaffolds"
 class ScaffoldError(Exception):
     """A request that cannot be written: the message is for the person who typed it."""
 
-
-def yaml_text(value: str) -> str:
-    """``value`` as a YAML scalar that reads back as exactly that text: plain when safe.
-
-    Safe is tested, not guessed: PyYAML resolves YAML 1.1, the widest set of implicit types
-    (yes, 010, 2024-05-01, =, ...), so text it reads back unchanged is text for every reader.
-    """
-    if value and "\n" not in value and "#" not in value:
-        try:
-            if yaml.load(f"k: {value}\n", Loader=yaml.CSafeLoader) == {"k": value}:
-                return value
-        except yaml.YAMLError:
-            pass
-    return json.dumps(value, ensure_ascii=False)  # a JSON string is a YAML double-quoted scalar
+    def __init__(self, message: str, code: int = EXIT_PROBLEMS):
+        super().__init__(message)
+        self.code = code
 
 
 _env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True,
                           undefined=jinja2.StrictUndefined, autoescape=False)  # YAML, not HTML
-_env.filters["q"] = yaml_text
+_env.filters["q"] = yamltext.scalar
+_env.filters["one_line"] = yamltext.one_line
 
 
 def render(template: str, **values) -> str:
@@ -67,7 +57,8 @@ class Plan:
 
 def _id(value: str, what: str) -> str:
     if not ID_RE.match(value):
-        raise ScaffoldError(f"{what} “{value}” 不是合法的 id：只能用小写字母、数字和连字符，如 jiang-hua、zwfw-1f")
+        raise ScaffoldError(f"{what} “{value}” 不是合法的 id：只能用小写字母、数字和连字符，如 jiang-hua、zwfw-1f",
+                            EXIT_USAGE)
     return value
 
 
@@ -96,7 +87,7 @@ def plan_lecture(data: Path, lecture_id: str, title: str, topic: str, lecturer: 
 def plan_month(data: Path, month: str) -> Plan:
     m = FILE_KINDS["stars"].stem.match(month)
     if not m:
-        raise ScaffoldError(f"月份 “{month}” 应写成 年-月，如 2024-05")
+        raise ScaffoldError(f"月份 “{month}” 应写成 年-月，如 2024-05", EXIT_USAGE)
     text = render("month.yml", year=int(m.group(1)), month=int(m.group(2)))
     return _new_file(data / "stars" / f"{month}.yml", text, "月度星级党员文件")
 
@@ -110,12 +101,23 @@ def plan_screen(data: Path, screen_id: str, name: str, floor: int | None, portra
 
 def plan_member(data: Path, member_id: str, branch_id: str, name: str, title: str | None) -> Plan:
     _id(member_id, "党员")
-    path = data / "branches" / f"{_id(branch_id, '支部')}.yml"
-    if not path.is_file():
-        raise ScaffoldError(f"支部文件 {path} 不存在：先用 honorboard new branch {branch_id} --name 支部名称 新建")
+    _id(branch_id, "支部")
+    path = next((p for p in (data / "branches" / f"{branch_id}{suffix}" for suffix in (".yml", ".yaml"))
+                 if p.is_file()), None)
+    if path is None:
+        raise ScaffoldError(f"支部文件 {data / 'branches' / (branch_id + '.yml')} 不存在："
+                            f"先用 honorboard new branch {branch_id} --name 支部名称 新建")
     before = path.read_bytes()
+    try:
+        text = before.decode("utf-8")
+    except UnicodeDecodeError:
+        raise ScaffoldError(f"{path} 不是 UTF-8 编码：请以 UTF-8 编码保存后再添加") from None
     snippet = render("member.yml", id=member_id, name=name, title=title)
-    text = append_member(before.decode("utf-8-sig"), snippet, path)
+    # the file's own BOM and line ends stay; the insertion works on plain "\n" text
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    crlf = "\r\n" in text
+    body = append_member(text.removeprefix(bom).replace("\r\n", "\n"), snippet, path)
+    text = bom + (body.replace("\n", "\r\n") if crlf else body)
     return Plan(path, text, f"已在 {path} 的 members 末尾添加党员 {member_id}", before)
 
 
@@ -135,21 +137,32 @@ def append_member(text: str, snippet: str, path: Path) -> str:
     if members is None:  # no members yet: a new key at the end
         body = text if text.endswith("\n") or not text else text + "\n"
         return body + "members:\n" + snippet
-    if not isinstance(members, yaml.SequenceNode):
+    empty = isinstance(members, yaml.ScalarNode) and members.tag == "tag:yaml.org,2002:null"
+    if not (empty or isinstance(members, yaml.SequenceNode)):
         raise ScaffoldError(f"{path} 中的 members 应为列表：请先运行 honorboard check 并改正")
-    if members.flow_style:
-        if members.value:
+    if empty or members.flow_style:
+        if members.value and not empty:
             raise ScaffoldError(f"{path} 中的 members 写在方括号里：请改成每人一项“- id: ...”的写法后再添加")
-        line = lines[members.start_mark.line]  # `members: []  # note` → `members:  # note`
+        # `members: []  # note`, `members: ~` or a bare `members:` → `members:  # note`, items below
+        line = lines[members.start_mark.line]
         start, end = members.start_mark.column, members.end_mark.column
         lines[members.start_mark.line] = (line[:start].rstrip() + line[end:]).rstrip()
         at = members.start_mark.line + 1
         indent = 2
     else:
-        at = _end_line(members.value[-1]) if members.value else members.end_mark.line
+        last = members.value[-1]
+        at = _end_line(last)
+        # comment lines indented like the last member's fields are its own (say, commented-out
+        # optional fields): the new member goes after them, before any comment about what follows
+        while at < len(lines) and lines[at].lstrip().startswith("#") and _indent(lines[at]) >= last.start_mark.column:
+            at += 1
         indent = members.start_mark.column
     item = [(" " * indent + line[2:]) if line.strip() else line for line in snippet.rstrip("\n").split("\n")]
     return "\n".join(lines[:at] + item + lines[at:])
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
 
 
 def _end_line(node: yaml.Node) -> int:
@@ -164,37 +177,37 @@ def _end_line(node: yaml.Node) -> int:
 # --- checked, then written atomically -------------------------------------------------------------------
 
 
-def new_problems(data: Path, plan: Plan) -> list[Problem]:
-    """Errors the planned file would bring: any in the file itself, or new ones elsewhere."""
-    before = {p.format() for p in load(data).errors if p.pos.path.absolute() != plan.path.absolute()}
-    after = load(data, overlay={plan.path: plan.text.encode("utf-8")}).errors
-    return [p for p in after if p.pos.path.absolute() == plan.path.absolute() or p.format() not in before]
-
-
 def cmd_new(args) -> int:
     data = Path(args.data_dir)
     if not data.is_dir():
         print(f"honorboard：数据目录 {data} 不存在", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     try:
         plan = _plan(args, data)
     except ScaffoldError as exc:
         print(f"honorboard：{exc}", file=sys.stderr)
-        return 1
-    problems = new_problems(data, plan)
-    if problems:
-        for p in problems:
+        return exc.code
+    # Checked against clean data only: an unreadable file elsewhere would hide a bad reference.
+    before = load(data).errors
+    if before:
+        for p in before:
+            print(p.format(), file=sys.stderr)
+        print(f"honorboard：数据中已有 {len(before)} 处错误，请先改正（honorboard check），{plan.path} 未改动", file=sys.stderr)
+        return EXIT_PROBLEMS
+    after = load(data, overlay={plan.path: plan.text.encode("utf-8")}).errors
+    if after:
+        for p in after:
             print(p.format(), file=sys.stderr)
         outcome = "保持原样" if plan.path.exists() else "未创建"
         print(f"honorboard：以上问题未解决，{plan.path} {outcome}", file=sys.stderr)
-        return 1
+        return EXIT_PROBLEMS
     try:
         write_atomically(plan.path, plan.text.encode("utf-8"), expected=plan.before)
     except Changed:
         print(f"honorboard：{plan.path} 在此期间被改动过（可能正在编辑器中保存）：未写入，请重新运行", file=sys.stderr)
-        return 1
+        return EXIT_PROBLEMS
     print(plan.done + "。带 # 的行是可选字段，去掉 # 即可启用；改完运行 honorboard check")
-    return 0
+    return EXIT_OK
 
 
 def _plan(args, data: Path) -> Plan:
@@ -256,4 +269,6 @@ def _date(text: str) -> dt.date:
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
+        if DATE_RE.match(text):
+            raise argparse.ArgumentTypeError(f"日期 {text} 不存在") from None
         raise argparse.ArgumentTypeError(f"日期 “{text}” 应写成 YYYY-MM-DD，如 2024-05-01") from None

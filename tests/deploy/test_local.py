@@ -117,7 +117,12 @@ def test_usage_errors_exit_2(tmp_path: Path):
     assert out.returncode == 2 and out.stderr == "honorboard：--keep 至少为 1\n"
     out = honorboard("deploy", "dangjian.intranet:", "--site", str(tmp_path / "s"))
     assert out.returncode == 2 and "请写出主机上的目录，如 dangjian.intranet:/srv/honorboard" in out.stderr
-    assert not (tmp_path / "target").exists()
+    # an unset $DEPLOY_TARGET in CI must not deploy into the working folder
+    out = honorboard("deploy", "", "--site", str(tmp_path / "s"), cwd=tmp_path)
+    assert out.returncode == 2 and "发布目标为空" in out.stderr
+    out = honorboard("rollback", "-oProxyCommand=touch pwned:/x", cwd=tmp_path)
+    assert out.returncode == 2 and "不能以“-”开头" in out.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["half", "s"]
 
 
 def test_target_that_is_a_file_or_a_plain_current(tmp_path: Path):

@@ -28,7 +28,7 @@ def editor():
 def repo_copy(tmp_path: Path) -> Path:
     """data/ beside schema/, as in a data repository, so the relative schema line resolves."""
     shutil.copytree(REPO / "schema", tmp_path / "schema")
-    shutil.copytree(REPO / "data", tmp_path / "data", ignore=shutil.ignore_patterns("media"))
+    shutil.copytree(REPO / "data", tmp_path / "data")
     return tmp_path
 
 

@@ -19,7 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..cli import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, build_site
+from ..cli import build_site
+from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .local import Local
 from .releases import DeployError, State, release_name
 from .ssh import Remote
@@ -115,7 +116,13 @@ def _listing(target: Local | Remote, releases: list[str], current: str | None) -
 
 def _target(text: str) -> Local | Remote | None:
     """``[user@]host:/path`` (a colon before any slash, as rsync reads it), else a local folder."""
+    if not text.strip():  # an unset $DEPLOY_TARGET in CI: never "deploy" into the working folder
+        print("honorboard：发布目标为空：请写出目录或 user@主机:/路径（CI 中请检查 DEPLOY_TARGET 变量）", file=sys.stderr)
+        return None
     remote = re.fullmatch(r"([^/:]+):(.*)", text)
+    if remote is not None and remote[1].startswith("-"):  # ssh would read it as an option
+        print(f"honorboard：主机名 {remote[1]} 不能以“-”开头", file=sys.stderr)
+        return None
     if remote is None:
         return Local(Path(text), text.rstrip("/") or "/")
     if not remote[2]:

@@ -83,8 +83,10 @@ class Remote:
         """rsync into releases/<name>.partial/, hard-linking files identical to release ``base``.
         Not -a: with -t a fresh build's new mtimes would stop --link-dest from linking unchanged
         files, so --checksum compares bytes; -o/-g would carry this PC's user ids to the host."""
-        args = ["-rl", "--perms", "--chmod=D755,F644", "--checksum", "--stats", "-e", shlex.join(self.ssh),
-                "--rsync-path=LC_ALL=C rsync"]
+        # --protect-args: rsync before 3.2.4 hands the remote path to the host's shell as it is
+        # (spaces split it, `$(...)` runs); with it the path is only ever a path
+        args = ["-rl", "--perms", "--chmod=D755,F644", "--checksum", "--stats", "--protect-args",
+                "-e", shlex.join(self.ssh), "--rsync-path=LC_ALL=C rsync"]
         if base:
             args.append(f"--link-dest=../{base}")
         args += [f"{site}/", f"{self.host}:{self.path}/releases/{name}{PARTIAL}/"]

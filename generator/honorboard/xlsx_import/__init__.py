@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TextIO
 
 from ..atomic import Changed, write_atomically
+from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from ..fields import ID_RE
 from ..loader import load
 from ..problems import did_you_mean, display_path
@@ -31,7 +32,6 @@ from .columns import MEMBERS, STARS
 from .report import Failed, Issue, Where, errors, ordered
 from .workbook import read
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
 STARS_HEADER = "# yaml-language-server: $schema=../../schema/stars.schema.json\n"
 
 

@@ -17,16 +17,13 @@ from pathlib import Path
 
 from openpyxl.utils.datetime import from_excel
 
-from .. import fields, schema
-from ..fields import ID_RE, INVALID, Ctx, Id, Int, Kind, MediaPath, Number, Text, Year
+from .. import schema
+from ..fields import ID_RE, INVALID, Bool, Ctx, Id, Int, Kind, MediaPath, Number, Text, Year
 from ..yamlio import Pos, Scalar
 from .report import Issue, Where
 
 EMPTY = object()
 """A blank cell: the field is left as it is."""
-
-_Bool = getattr(fields, "Bool", ())  # true/false fields (publish), in schemas that have them
-
 
 @dataclass(frozen=True)
 class Column:
@@ -88,9 +85,8 @@ MEMBER_COLUMNS = [
     Column("motto", "格言", _names("格言", "座右铭", "党员格言"), _M["motto"].kind),
     Column("bio", "简介", _names("简介", "个人简介"), _M["bio"].kind),
     Column("photo", "照片", _names("照片", "相片", "照片路径"), _M["photo"].kind),
+    Column("publish", "公开", _names("公开", "是否公开"), _M["publish"].kind),
 ]
-if "publish" in _M:  # the privacy switch, when this version of the schema has it
-    MEMBER_COLUMNS.append(Column("publish", "公开", _names("公开", "是否公开"), _M["publish"].kind))
 
 STAR_COLUMNS = [
     Column("member", "编号", _names("编号", "ID", "党员编号", "党员ID"), _A["member"].kind),
@@ -187,7 +183,7 @@ def convert(cell: Cell, column: Column, where: Where, data_dir: Path) -> tuple[o
 def _text(value, kind: Kind) -> tuple[str, str, str]:
     """(text as a person would type it, a hint for a failure, a problem found already)."""
     if isinstance(value, bool):
-        if isinstance(kind, _Bool):
+        if isinstance(kind, Bool):
             return ("true" if value else "false"), "", ""
         return "", "", f"应为{kind.what}，实际为逻辑值 {'TRUE' if value else 'FALSE'}"
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
@@ -201,7 +197,7 @@ def _text(value, kind: Kind) -> tuple[str, str, str]:
                     f"如 {day.year}）")
         return text, hint, ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n").strip()
-    if isinstance(kind, (Int, Number, Id, _Bool)):  # a nested () matches nothing
+    if isinstance(kind, (Int, Number, Id, Bool)):
         text = unicodedata.normalize("NFKC", text).strip()  # ２０１２ → 2012, full-width spaces
     if isinstance(kind, Year):
         m = _YEAR_IN_TEXT.match(text)
@@ -215,7 +211,7 @@ def _text(value, kind: Kind) -> tuple[str, str, str]:
             text = _CN_DIGIT.get(m.group(1), m.group(1))
     elif isinstance(kind, Number) and text.endswith("分"):
         text = text[:-1].strip()
-    elif isinstance(kind, _Bool):
+    elif isinstance(kind, Bool):
         text = _BOOL_WORDS.get(text.lower(), text)
     elif isinstance(kind, MediaPath):
         text = text.replace("\\", "/")

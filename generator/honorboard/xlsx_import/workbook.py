@@ -21,6 +21,8 @@ from .report import Failed, Issue, Where, listing
 MAX_BYTES = 20 * 1024 * 1024
 HEADER_SEARCH_ROWS = 10
 """The header may sit below a title row or two (“第一党支部党员名单”)."""
+BLANK_ROWS_END = 1000
+"""This many blank rows in a row end the list (rows below them are not read)."""
 
 _OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _SAVE_AS = "请在 Excel 或 WPS 中打开，选择“另存为” → “Excel 工作簿 (*.xlsx)”后再导入"
@@ -174,7 +176,10 @@ def _table(ws, wsf, shown: str, layout: Layout) -> tuple[Table, list[Issue]]:
 
     table = Table(where, header_row, columns, headers)
     covered = _merged(ws, table, issues)
+    blank_run = 0
     for r in range(header_row + 1, ws.max_row + 1):
+        if blank_run >= BLANK_ROWS_END:  # a stray formatted cell far below makes max_row huge
+            break
         cells = {}
         for name, (col, _) in columns.items():
             cell = ws.cell(r, col)
@@ -185,7 +190,9 @@ def _table(ws, wsf, shown: str, layout: Layout) -> tuple[Table, list[Issue]]:
                     formula = raw
             cells[name] = Cell(cell.value, getattr(cell, "data_type", "n"), formula, (r, col) in covered)
         if all(blank(c) for c in cells.values()) and not any(c.merged for c in cells.values()):
+            blank_run += 1
             continue
+        blank_run = 0
         table.rows.append((r, cells))
     if not table.rows and not any(not i.warning for i in issues):
         issues.append(Issue(where, f"第 {header_row} 行是表头，但下面没有任何{layout.what}数据"))

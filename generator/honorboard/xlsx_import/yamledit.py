@@ -18,7 +18,6 @@ import io
 import re
 from dataclasses import dataclass
 
-import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import (
@@ -26,6 +25,8 @@ from ruamel.yaml.scalarstring import (
     SingleQuotedScalarString,
 )
 from ruamel.yaml.tokens import CommentToken
+
+from ..yamltext import misread
 
 DEFAULT_LAYOUT = (2, 4, 2)
 """mapping, sequence, offset: ``key:\\n  - id: ...`` as in every demo file."""
@@ -137,21 +138,6 @@ def guess_layout(text: str) -> tuple[int, int, int]:
 
 
 # --- scalars ------------------------------------------------------------------------------
-
-
-_SafeLoader = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
-
-
-def misread(text: str) -> bool:
-    """Would this text, written plain as a value, read back as anything else?
-
-    Tested, not guessed: PyYAML resolves YAML 1.1, the widest set of implicit types (yes, on,
-    010, 18:00, 2024-05-01, =), so text it reads back unchanged is text for every reader.
-    """
-    try:
-        return pyyaml.load(f"k: {text}\n", Loader=_SafeLoader) != {"k": text}
-    except pyyaml.YAMLError:
-        return True
 
 
 def scalar(value, old=None):
