@@ -83,6 +83,11 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadRes
     return LoadResult(data_dir, site, problems, len(files), records)
 
 
+def data_file(data_dir: Path, folder: str, stem: str) -> Path | None:
+    """The file a stem names in a data folder, whichever YAML suffix it was saved with."""
+    return next((p for p in (data_dir / folder / f"{stem}{s}" for s in YAML_SUFFIXES) if p.is_file()), None)
+
+
 def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[FileKind, Path]]:
     """Every YAML file under ``data/``; one in the wrong place is a problem, not ignored."""
     found = []

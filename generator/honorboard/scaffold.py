@@ -21,7 +21,7 @@ from .atomic import Changed, write_atomically
 from . import yamltext
 from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .fields import DATE_RE, ID_RE
-from .loader import load
+from .loader import data_file, load
 from .schema import FILE_KINDS
 
 TEMPLATES = Path(__file__).parent / "scaffolds"
@@ -62,16 +62,18 @@ def _id(value: str, what: str) -> str:
     return value
 
 
-def _new_file(path: Path, text: str, what: str) -> Plan:
-    if path.exists() or path.with_suffix(".yaml").exists():
-        raise ScaffoldError(f"{path} 已存在：不会覆盖已有文件")
+def _new_file(data: Path, folder: str, stem: str, text: str, what: str) -> Plan:
+    found = data_file(data, folder, stem)
+    if found:
+        raise ScaffoldError(f"{found} 已存在：不会覆盖已有文件")
+    path = data / folder / f"{stem}.yml"
     return Plan(path, text, f"已新建{what} {path}")
 
 
 def plan_branch(data: Path, branch_id: str, name: str, unit: str | None, floor: int | None) -> Plan:
     _id(branch_id, "支部")
     text = render("branch.yml", id=branch_id, name=name, unit=unit, floor=floor)
-    return _new_file(data / "branches" / f"{branch_id}.yml", text, "支部")
+    return _new_file(data, "branches", branch_id, text, "支部")
 
 
 def plan_lecture(data: Path, lecture_id: str, title: str, topic: str, lecturer: str | None,
@@ -81,7 +83,7 @@ def plan_lecture(data: Path, lecture_id: str, title: str, topic: str, lecturer: 
         _id(lecturer, "主讲党员")
     text = render("lecture.yml", id=lecture_id, title=title, topic=topic, lecturer=lecturer,
                   lecturer_name=lecturer_name, date=date.isoformat())
-    return _new_file(data / "lectures" / f"{lecture_id}.yml", text, "微党课")
+    return _new_file(data, "lectures", lecture_id, text, "微党课")
 
 
 def plan_month(data: Path, month: str) -> Plan:
@@ -89,21 +91,20 @@ def plan_month(data: Path, month: str) -> Plan:
     if not m:
         raise ScaffoldError(f"月份 “{month}” 应写成 年-月，如 2024-05", EXIT_USAGE)
     text = render("month.yml", year=int(m.group(1)), month=int(m.group(2)))
-    return _new_file(data / "stars" / f"{month}.yml", text, "月度星级党员文件")
+    return _new_file(data, "stars", month, text, "月度星级党员文件")
 
 
 def plan_screen(data: Path, screen_id: str, name: str, floor: int | None, portrait: bool) -> Plan:
     _id(screen_id, "屏幕")
     text = render("screen.yml", id=screen_id, name=name, floor=floor,
                   orientation="portrait" if portrait else "landscape")
-    return _new_file(data / "screens" / f"{screen_id}.yml", text, "大厅电子屏")
+    return _new_file(data, "screens", screen_id, text, "大厅电子屏")
 
 
 def plan_member(data: Path, member_id: str, branch_id: str, name: str, title: str | None) -> Plan:
     _id(member_id, "党员")
     _id(branch_id, "支部")
-    path = next((p for p in (data / "branches" / f"{branch_id}{suffix}" for suffix in (".yml", ".yaml"))
-                 if p.is_file()), None)
+    path = data_file(data, "branches", branch_id)
     if path is None:
         raise ScaffoldError(f"支部文件 {data / 'branches' / (branch_id + '.yml')} 不存在："
                             f"先用 honorboard new branch {branch_id} --name 支部名称 新建")

@@ -24,7 +24,7 @@ from typing import TextIO
 from ..atomic import Changed, write_atomically
 from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from ..fields import ID_RE
-from ..loader import load
+from ..loader import data_file, load
 from ..problems import did_you_mean, display_path
 from ..schema import FILE_KINDS
 from . import merge, yamledit
@@ -64,7 +64,7 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
         if not ID_RE.match(branch):
             complain(f"--branch {branch}：支部 id 应为小写字母、数字和连字符，如 zwfw-1f")
             return EXIT_USAGE
-        target = _existing(data_dir / "branches", branch)
+        target = data_file(data_dir, "branches", branch)
         if target is None:
             ids = sorted(p.stem for p in (data_dir / "branches").glob("*.y*ml"))
             complain(f"支部 {branch} 不存在：没有 {display_path(data_dir / 'branches' / (branch + '.yml'))}"
@@ -75,7 +75,7 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
         if not FILE_KINDS["stars"].stem.match(month or ""):
             complain(f"--month {month}：应为 年-月，如 2024-05（月份 01–12）")
             return EXIT_USAGE
-        target = _existing(data_dir / "stars", month) or data_dir / "stars" / f"{month}.yml"
+        target = data_file(data_dir, "stars", month) or data_dir / "stars" / f"{month}.yml"
         layout = STARS
     shown = display_path(target)
 
@@ -163,14 +163,6 @@ def run(xlsx: Path, *, branch: str | None = None, month: str | None = None, shee
         say(f"已写入 {shown}（{(time.perf_counter() - started) * 1000:.0f} 毫秒）。"
             "请运行 honorboard check 检查，再提交到 Git")
     return EXIT_OK
-
-
-def _existing(folder: Path, stem: str) -> Path | None:
-    for suffix in (".yml", ".yaml"):
-        path = folder / f"{stem}{suffix}"
-        if path.is_file():
-            return path
-    return None
 
 
 def _fail(issues: list[Issue], err: TextIO) -> int:
