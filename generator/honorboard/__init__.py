@@ -4,8 +4,8 @@ The core (load → validate → model → page specs) knows nothing of MkDocs; t
 in ``honorboard.mkdocs_plugin`` is a thin adapter over it.
 """
 
-from .loader import LoadResult, load
-from .problems import Problem
+from .data.loader import LoadResult, load
+from .data.problems import Problem
 
 __all__ = ["LoadResult", "Problem", "load"]
 __version__ = "0.1.0"

@@ -7,18 +7,13 @@ Exit codes: 0 all well, 1 problems in the data (each listed on stderr) or a fail
 from __future__ import annotations
 
 import argparse
-import logging
 import os
-import shutil
 import sys
-import tempfile
-import time
 from pathlib import Path
 
-from . import scaffold
+from . import build
+from .authoring import scaffold
 from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from .loader import load
-
 
 
 class _Parser(argparse.ArgumentParser):
@@ -71,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "new":
         return scaffold.cmd_new(args)
     if args.command == "import":
-        from .xlsx_import import cmd_import
+        from .authoring.xlsx_import import cmd_import
         return cmd_import(args)
     if args.command in ("deploy", "rollback"):
         from . import deploy
@@ -79,55 +74,15 @@ def main(argv: list[str] | None = None) -> int:
     return {"check": cmd_check, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}[args.command](args)
 
 
-def _report(data_dir: Path) -> int:
-    """Check ``data_dir``; print problems to stderr. Returns the exit code."""
-    if not data_dir.is_dir():
-        print(f"honorboard：数据目录 {data_dir} 不存在", file=sys.stderr)
-        return EXIT_USAGE
-    started = time.perf_counter()
-    result = load(data_dir)
-    for line in result.lines():
-        print(line, file=sys.stderr)
-    took = time.perf_counter() - started
-    if result.errors:
-        print(f"共 {len(result.errors)} 处错误，{len(result.warnings)} 处提醒（{result.files} 个文件）", file=sys.stderr)
-        return EXIT_PROBLEMS
-    site = result.site
-    withheld = f"（另有 {len(site.withheld)} 名不公开）" if site.withheld else ""
-    print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员{withheld}，"
-          f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课（{took * 1000:.0f} 毫秒）")
-    return EXIT_OK
-
-
-class _OurInfo(logging.Filter):
-    """Under `build`: MkDocs' own chatter (temporary folder names) hidden, ours and warnings shown."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno >= logging.WARNING or record.name.startswith("mkdocs.plugins.honorboard")
-
-
-def _setup_logging(everything: bool) -> None:
-    """MkDocs logs through `logging`; its CLI installs a handler, calling it as a library does not."""
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
-    if not everything:
-        handler.addFilter(_OurInfo())
-    logging.getLogger("jieba").setLevel(logging.WARNING)  # Material's search loads it; its dictionary chatter is noise
-    logger = logging.getLogger("mkdocs")
-    logger.handlers[:] = [handler]
-    logger.setLevel(logging.INFO)
-    logger.propagate = False
-
-
 def cmd_check(args) -> int:
-    return _report(Path(args.data_dir))
+    return build.report(Path(args.data_dir))
 
 
 def schema_files() -> dict[str, str]:
     """File name → text of every JSON Schema, generated from the checker's declarations."""
     import json
 
-    from .schema import FILE_KINDS, json_schema
+    from .data.schema import FILE_KINDS, json_schema
 
     return {f"{k.folder}.schema.json": json.dumps(json_schema(k), ensure_ascii=False, indent=2) + "\n"
             for k in FILE_KINDS.values()}
@@ -148,113 +103,25 @@ def cmd_schema(args) -> int:
     return EXIT_OK
 
 
-def _mkdocs_config(args, **overrides):
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
-    if not Path(args.config_file).is_file():
-        print(f"honorboard：找不到配置文件 {args.config_file}", file=sys.stderr)
-        return None
-    try:
-        config = load_config(args.config_file, **overrides)
-    except ConfigurationError as exc:
-        print(f"honorboard：配置文件有误：{exc}", file=sys.stderr)
-        return None
-    if args.data_dir is not None:
-        for name, plugin in config.plugins.items():
-            if name == "honorboard" or name.endswith("/honorboard"):
-                plugin.config.data_dir = str(Path(args.data_dir).resolve())
-    return config
-
-
-def _data_dir_of(config, args) -> Path:
-    if args.data_dir is not None:
-        return Path(args.data_dir)
-    plugin = config.plugins.get("honorboard")
-    base = Path(config.config_file_path).parent
-    return base / (plugin.config.data_dir if plugin else "data")
-
-
-def _checked_config(args):
-    """(exit code, MkDocs config): the config is there only when it loads and the data passes the check."""
-    config = _mkdocs_config(args)
-    if config is None:
-        return EXIT_USAGE, None
-    return _report(_data_dir_of(config, args)), config
-
-
-def build_site(args, site_dir: Path) -> int:
-    """Check the data, then build into ``site_dir`` (used by `deploy`). The exit code; messages on stderr."""
-    code, _ = _checked_config(args)
-    if code != EXIT_OK:
-        return code
-    return EXIT_OK if _mkdocs_build(args, site_dir) else EXIT_PROBLEMS
-
-
 def cmd_build(args) -> int:
     """Check, build into a fresh folder beside the target, and swap it in only on success."""
-    code, config = _checked_config(args)
-    if code != EXIT_OK:
-        return code
-    target = Path(args.site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
-    try:
-        ok = _mkdocs_build(args, staging)
-        if not ok:
-            return EXIT_PROBLEMS
-        _swap(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    print(f"站点已生成：{os.path.relpath(target)}")
-    return EXIT_OK
+    from .mkdocs_plugin.engine import MkDocsEngine
 
-
-def _mkdocs_build(args, site_dir: Path) -> bool:
-    from mkdocs.commands.build import build
-    from mkdocs.exceptions import MkDocsException
-
-    _setup_logging(everything=False)
-    config = _mkdocs_config(args, site_dir=str(site_dir))
-    if config is None:
-        return False
-    config.plugins.on_startup(command="build", dirty=False)
-    try:
-        build(config)
-    except (MkDocsException, SystemExit) as exc:  # MkDocs' Abort is both
-        print(f"honorboard：构建失败：{exc}", file=sys.stderr)
-        return False
-    except Exception as exc:  # a theme template or a plugin failed: the old site stays
-        print(f"honorboard：构建失败：{type(exc).__name__}: {exc}", file=sys.stderr)
-        return False
-    finally:
-        config.plugins.on_shutdown()
-    return True
-
-
-def _swap(new: Path, target: Path) -> None:
-    """Put ``new`` where ``target`` is; the old site is removed only after the rename."""
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}.old-{os.getpid()}")
-        target.rename(old)
-    try:
-        new.rename(target)
-    except OSError:
-        if old is not None:
-            old.rename(target)  # put the old site back: a failed swap changes nothing
-        raise
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+    engine = MkDocsEngine.load(args.config_file, args.data_dir)
+    if engine is None:
+        return EXIT_USAGE
+    return build.build(engine, Path(args.site_dir) if args.site_dir else None)
 
 
 def cmd_serve(args) -> int:
     from mkdocs.commands.serve import serve
 
+    from .mkdocs_plugin.engine import setup_logging
+
     if not Path(args.config_file).is_file():
         print(f"honorboard：找不到配置文件 {args.config_file}", file=sys.stderr)
         return EXIT_USAGE
-    _setup_logging(everything=True)
+    setup_logging(everything=True)
     kwargs = {"dev_addr": args.dev_addr} if args.dev_addr else {}
     if args.data_dir is not None:
         os.environ["HONORBOARD_DATA_DIR"] = str(Path(args.data_dir).resolve())

@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from helpers import Yaml12Loader, schema_validator, tree_digest
 from honorboard import load
 from honorboard.cli import main
-from honorboard.scaffold import append_member, render
-from honorboard.yamltext import scalar as yaml_text
+from honorboard.authoring.scaffold import append_member, render
+from honorboard.authoring.yamltext import scalar as yaml_text
 
 SCAFFOLDS = [
     (["branch", "gamma", "--name", "第三党支部", "--unit", "测试局", "--floor", "3"], "branches/gamma.yml"),

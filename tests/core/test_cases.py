@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from honorboard import load
-from honorboard.problems import TEMPLATES
+from honorboard.data.problems import TEMPLATES
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.yml"))
 

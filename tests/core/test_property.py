@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from honorboard import load
-from honorboard.fields import Ctx
-from honorboard.schema import FILE_KINDS
-from honorboard.yamlio import Document, parse_text
+from honorboard.data.fields import Ctx
+from honorboard.data.schema import FILE_KINDS
+from honorboard.data.yamlio import Document, parse_text
 
 LINE = re.compile(r"^[^:]+:\d+:\d+: \S")
 DEMO = Path(__file__).parents[2] / "data"

@@ -9,7 +9,7 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw
 
 from honorboard import load
-from honorboard.colors import contrast, readable
+from honorboard.images.colors import contrast, readable
 from honorboard.images import discover
 from honorboard.images.card import PRINT, WEB, CardText, mm, render_card
 from honorboard.images.drawn import CoverText, avatar, cover

@@ -11,8 +11,8 @@ from openpyxl import Workbook
 from xlsx_util import imp, workbook
 
 from helpers import edit, tree_digest
-from honorboard import atomic, xlsx_import
-from honorboard.xlsx_import import merge
+from honorboard.authoring import atomic, xlsx_import
+from honorboard.authoring.xlsx_import import merge
 
 HEAD = ["编号", "姓名", "职务", "入党年份", "格言"]
 

@@ -14,7 +14,7 @@ from xlsx_util import workbook
 
 from helpers import REPO, tree_digest
 from honorboard.cli import main
-from honorboard.loader import load
+from honorboard.data.loader import load
 
 EXAMPLE = REPO / "examples/import/zwfw-1f-new-members.xlsx"
 

@@ -9,8 +9,8 @@ import pytest
 from xlsx_util import imp, workbook
 
 from helpers import edit, tree_digest
-from honorboard.loader import load
-from honorboard.schema import MEMBER
+from honorboard.data.loader import load
+from honorboard.data.schema import MEMBER
 
 HEAD = ["编号", "姓名", "职务", "入党年份", "格言"]
 

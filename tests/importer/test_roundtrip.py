@@ -8,8 +8,8 @@ import pytest
 from ruamel.yaml.comments import CommentedMap
 
 from helpers import MINI, REPO
-from honorboard.schema import BRANCH, MEMBER
-from honorboard.xlsx_import import yamledit
+from honorboard.data.schema import BRANCH, MEMBER
+from honorboard.authoring.xlsx_import import yamledit
 
 BRANCH_ORDER, MEMBER_ORDER = list(BRANCH.fields), list(MEMBER.fields)
 

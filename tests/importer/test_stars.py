@@ -7,7 +7,7 @@ from pathlib import Path
 from xlsx_util import imp, workbook
 
 from helpers import edit, tree_digest
-from honorboard.loader import load
+from honorboard.data.loader import load
 
 HEAD = ["编号", "姓名", "类别", "星级", "得分", "事由"]
 

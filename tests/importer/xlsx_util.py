@@ -8,7 +8,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from honorboard.xlsx_import import run
+from honorboard.authoring.xlsx_import import run
 
 
 def workbook(path: Path, rows: list[list], title: str = "党员", merge: tuple[str, ...] = (),

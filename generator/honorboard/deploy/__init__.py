@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..cli import build_site
+from ..build import build_into
 from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .local import Local
 from .releases import DeployError, State, release_name
@@ -42,8 +42,13 @@ def cmd_deploy(args) -> int:
                       f"请先运行 honorboard build，或去掉 --site", file=sys.stderr)
                 return EXIT_USAGE
         else:
+            from ..mkdocs_plugin.engine import MkDocsEngine
+
+            engine = MkDocsEngine.load(args.config_file, args.data_dir)
+            if engine is None:
+                return EXIT_USAGE
             site = Path(tmp) / "site"
-            code = build_site(args, site)
+            code = build_into(engine, site)
             if code != EXIT_OK:
                 print("honorboard：没有发布：请先改正上面的问题", file=sys.stderr)
                 return code

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
-from ..colors import contrast, readable
+from .colors import contrast, readable
 from .fonts import FontSet
 from .text import draw_block, draw_line, fit_block
 

@@ -5,12 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Iterator
 
-from ..model import Site
-from ..render import palette_color, short_name
-from ..yamlio import Pos
+from ..data.model import Site
+from ..data.problems import Pos
 from . import urls
 from .card import PRINT, WEB, CardText, mm
-from .drawn import CoverText
+from .drawn import CoverText, palette_color, short_name
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image, ImageCms, ImageOps
 
-from ..media import MAX_PIXELS
+from ..data.media import MAX_PIXELS
 
 FACE_BIAS = 0.2
 """Where a vertical crop sits: 0 = top, 0.5 = centre. Faces are in the upper part of portraits."""

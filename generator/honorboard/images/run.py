@@ -11,8 +11,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from ..problems import Problem
-from ..yamlio import Pos
+from ..data.problems import Pos, Problem
 from . import cache as cache_mod
 from .card import render_card
 from .drawn import avatar, cover

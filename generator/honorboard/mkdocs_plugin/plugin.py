@@ -14,12 +14,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .. import images, media, screens
-from ..loader import load
-from ..pages import PageSpec, assets, error_pages, plan, screen_pages
-from ..screenfont import subset_woff2
-from ..problems import Problem, sorted_problems
-from ..render import Renderer
+from .. import images
+from ..data import media
+from ..data.loader import load
+from ..data.problems import Problem, sorted_problems
+from ..site import screens
+from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
+from ..site.render import Renderer
+from ..site.screenfont import subset_woff2
 from .config import HonorboardConfig
 
 log = get_plugin_logger(__name__)

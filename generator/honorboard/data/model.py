@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from .fields import Hours
-from .yamlio import Pos
+from .problems import Pos
 
 def _rel(default=()):
     """A relation filled in while linking: not compared, not printed."""

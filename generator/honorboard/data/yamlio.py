@@ -21,7 +21,7 @@ from pathlib import Path
 
 import yaml
 
-from .problems import Problem
+from .problems import Pos, Problem
 
 try:  # libyaml is ≈ 8× faster (pitfalls.md); fall back to the pure-Python parser.
     from yaml import CSafeLoader as _Loader
@@ -32,15 +32,6 @@ MAX_FILE_BYTES = 2 * 1024 * 1024
 """A hand-written data file is a few kB; anything this big is a mistake (or an attack)."""
 
 NULL_WORDS = frozenset({"", "~", "null", "Null", "NULL"})
-
-
-@dataclass(frozen=True, slots=True)
-class Pos:
-    """A place in a file: 1-based line and column, as editors show them."""
-
-    path: Path
-    line: int
-    col: int
 
 
 @dataclass(slots=True, eq=False)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 
-from ..problems import did_you_mean
+from ...data.problems import did_you_mean
 from .columns import IGNORED, Cell, Column, Layout, blank, norm_header
 from .report import Failed, Issue, Where, listing
 

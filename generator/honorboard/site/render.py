@@ -7,7 +7,6 @@ relative to the page it is on, so the site works under any sub-path.
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 from typing import Sequence
 
@@ -16,8 +15,8 @@ from markupsafe import Markup
 
 from . import pages
 from .markup import render_markdown
-from .colors import readable
-from .images import urls as picture_urls
+from ..images import urls as picture_urls
+from ..images.colors import readable
 from .pages import PageSpec
 from .views import floor_label
 
@@ -45,20 +44,6 @@ def stars(count: int | None, total: int = 5) -> Markup:
 
 def cn_date(value) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-# Deep colours that all carry white text at ≥ 4.5:1: avatars and drawn covers.
-_PALETTE = ("#A8071A", "#8B1A1A", "#AD3A12", "#7A4B00", "#1F5FA8", "#2E6B30", "#5B2A86", "#7D2248")
-
-
-def palette_color(key: str) -> str:
-    """A stable colour for a key (member id, topic): the same on every build and machine."""
-    return _PALETTE[int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % len(_PALETTE)]
-
-
-def short_name(name: str) -> str:
-    """What a placeholder avatar shows: the given name's last two characters (two-character names whole)."""
-    return name if len(name) <= 2 else name[-2:]
 
 
 def brand_style(branch) -> str:

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Iterable
 
-from .colors import readable
-from .model import Award, Branch, Lecture, Member, Month, Post, Site
+from ..images.colors import readable
+from ..data.model import Award, Branch, Lecture, Member, Month, Post, Site
 
 NO_UNIT = "其他单位"
 _WEIGHTS = {"topic": 3, "tag": 2, "speaker": 1}

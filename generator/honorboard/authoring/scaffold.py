@@ -19,10 +19,10 @@ import yaml
 
 from .atomic import Changed, write_atomically
 from . import yamltext
-from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from .fields import DATE_RE, ID_RE
-from .loader import data_file, load
-from .schema import FILE_KINDS
+from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from ..data.fields import DATE_RE, ID_RE
+from ..data.loader import data_file, load
+from ..data.schema import FILE_KINDS
 
 TEMPLATES = Path(__file__).parent / "scaffolds"
 

@@ -20,7 +20,8 @@ from typing import Any, Callable
 
 from . import media, privacy
 from .problems import Problem, did_you_mean, shown
-from .yamlio import Map, Node, Pos, Scalar, Seq
+from .problems import Pos
+from .yamlio import Map, Node, Scalar, Seq
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")

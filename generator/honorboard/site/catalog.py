@@ -15,7 +15,7 @@ from html import unescape
 from pypinyin import Style, lazy_pinyin
 
 from .markup import render_markdown
-from .model import Lecture, Site
+from ..data.model import Lecture, Site
 
 SUMMARY_CHARS = 100
 """Enough of a summary to find a lecture by what it is about; keeps 2,000 lectures ≤ 1 MB."""

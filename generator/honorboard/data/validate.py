@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .fields import PList, Rec
-from .problems import Problem, did_you_mean
-from .yamlio import Pos
+from .problems import Pos, Problem, did_you_mean
 
 KIND_ZH = {"member": "党员", "branch": "支部", "post": "岗位"}
 

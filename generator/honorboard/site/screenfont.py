@@ -12,7 +12,7 @@ import io
 from fontTools import subset
 from fontTools.ttLib import TTFont
 
-from .images.fonts import FontSet
+from ..images.fonts import FontSet
 
 
 def subset_woff2(fonts: FontSet, chars: set[str]) -> bytes:

@@ -14,10 +14,10 @@ from pathlib import Path
 
 from ruamel.yaml.comments import CommentedMap
 
-from .. import schema
-from ..problems import did_you_mean
-from ..fields import INVALID
-from ..validate import Records
+from ...data import schema
+from ...data.fields import INVALID
+from ...data.problems import did_you_mean
+from ...data.validate import Records
 from . import yamledit
 from .columns import EMPTY, Layout, convert, id_from_name
 from .report import Issue

@@ -12,10 +12,16 @@ import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import Iterable
 
-if TYPE_CHECKING:
-    from .yamlio import Pos
+@dataclass(frozen=True, slots=True)
+class Pos:
+    """A place in a file: 1-based line and column, as editors show them."""
+
+    path: Path
+    line: int
+    col: int
+
 
 TEMPLATES: dict[str, str] = {
     # the file as a whole

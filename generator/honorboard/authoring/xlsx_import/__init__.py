@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TextIO
 
 from ..atomic import Changed, write_atomically
-from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
-from ..fields import ID_RE
-from ..loader import data_file, load
-from ..problems import did_you_mean, display_path
-from ..schema import FILE_KINDS
+from ...exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+from ...data.fields import ID_RE
+from ...data.loader import data_file, load
+from ...data.problems import did_you_mean, display_path
+from ...data.schema import FILE_KINDS
 from . import merge, yamledit
 from .columns import MEMBERS, STARS
 from .report import Failed, Issue, Where, errors, ordered

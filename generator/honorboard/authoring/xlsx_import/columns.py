@@ -17,9 +17,10 @@ from pathlib import Path
 
 from openpyxl.utils.datetime import from_excel
 
-from .. import schema
-from ..fields import ID_RE, INVALID, Bool, Ctx, Id, Int, Kind, MediaPath, Number, Text, Year
-from ..yamlio import Pos, Scalar
+from ...data import schema
+from ...data.fields import ID_RE, INVALID, Bool, Ctx, Id, Int, Kind, MediaPath, Number, Text, Year
+from ...data.problems import Pos
+from ...data.yamlio import Scalar
 from .report import Issue, Where
 
 EMPTY = object()

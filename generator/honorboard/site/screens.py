@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterator
 
-from .model import Branch, Screen, Site
+from ..data.model import Branch, Screen, Site
 
 PER_PAGE = {
     # kind: (landscape, portrait) — what fits legibly on either panel, so a playlist written
@@ -108,7 +108,7 @@ def characters(pages: list[SlidePage], screen: Screen) -> set[str]:
 
 
 def _texts(item) -> str:
-    from . import model as m
+    from ..data import model as m
 
     if isinstance(item, str):
         return item

@@ -15,10 +15,10 @@ from typing import Mapping
 from .fields import INVALID, Ctx, Rec
 from .link import link
 from .model import Site
-from .problems import Problem, did_you_mean, sorted_problems
+from .problems import Pos, Problem, did_you_mean, sorted_problems
 from .schema import FILE_KINDS, FileKind
 from .validate import Records, validate
-from .yamlio import Pos, read_document
+from .yamlio import read_document
 
 YAML_SUFFIXES = (".yml", ".yaml")
 MEDIA_FOLDER = "media"

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Iterator
 
 from .catalog import search_payload
-from . import model as m
-from .model import Site
+from ..data import model as m
+from ..data.model import Site
 from .views import SiteViews
 
 NAV = (

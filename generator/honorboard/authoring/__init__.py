@@ -1,0 +1,1 @@
+"""Commands that write data: scaffolds (`honorboard new`) and the Excel import."""

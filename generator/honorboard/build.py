@@ -1,0 +1,90 @@
+"""Check → model → site → atomic swap: the build every command shares (cli, deploy, plugin).
+
+The engine that writes the site (today MkDocs with Material, see ``mkdocs_plugin.engine``)
+is passed in; nothing here imports it, so another engine can be fed the same pages.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Protocol
+
+from .data.loader import load
+from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
+
+
+class Engine(Protocol):
+    """What a build needs from the engine that renders the theme around the pages."""
+
+    data_dir: Path
+    site_dir: Path  # where the site goes unless told otherwise
+
+    def run(self, site_dir: Path) -> bool:
+        """Write the whole site into ``site_dir``; False (messages on stderr) when it failed."""
+
+
+def report(data_dir: Path) -> int:
+    """Check ``data_dir``; print problems to stderr. Returns the exit code."""
+    if not data_dir.is_dir():
+        print(f"honorboard：数据目录 {data_dir} 不存在", file=sys.stderr)
+        return EXIT_USAGE
+    started = time.perf_counter()
+    result = load(data_dir)
+    for line in result.lines():
+        print(line, file=sys.stderr)
+    took = time.perf_counter() - started
+    if result.errors:
+        print(f"共 {len(result.errors)} 处错误，{len(result.warnings)} 处提醒（{result.files} 个文件）", file=sys.stderr)
+        return EXIT_PROBLEMS
+    site = result.site
+    withheld = f"（另有 {len(site.withheld)} 名不公开）" if site.withheld else ""
+    print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员{withheld}，"
+          f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课（{took * 1000:.0f} 毫秒）")
+    return EXIT_OK
+
+
+def build_into(engine: Engine, site_dir: Path) -> int:
+    """Check the data, then build into ``site_dir`` (used by `deploy`). The exit code; messages on stderr."""
+    code = report(engine.data_dir)
+    if code != EXIT_OK:
+        return code
+    return EXIT_OK if engine.run(site_dir) else EXIT_PROBLEMS
+
+
+def build(engine: Engine, target: Path | None = None) -> int:
+    """Check, build into a fresh folder beside the target, and swap it in only on success."""
+    code = report(engine.data_dir)
+    if code != EXIT_OK:
+        return code
+    target = Path(target or engine.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
+    try:
+        if not engine.run(staging):
+            return EXIT_PROBLEMS
+        swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    print(f"站点已生成：{os.path.relpath(target)}")
+    return EXIT_OK
+
+
+def swap(new: Path, target: Path) -> None:
+    """Put ``new`` where ``target`` is; the old site is removed only after the rename."""
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}.old-{os.getpid()}")
+        target.rename(old)
+    try:
+        new.rename(target)
+    except OSError:
+        if old is not None:
+            old.rename(target)  # put the old site back: a failed swap changes nothing
+        raise
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
