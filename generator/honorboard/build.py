@@ -23,9 +23,59 @@ class Engine(Protocol):
 
     data_dir: Path
     site_dir: Path  # where the site goes unless told otherwise
+    protected: dict[str, Path]  # label → folder no output may be, contain or lie in
 
     def run(self, site_dir: Path) -> bool:
         """Write the whole site into ``site_dir``; False (messages on stderr) when it failed."""
+
+
+VERSION_FILE = "version.json"
+"""Written last by every build: its presence marks a folder as a site we may replace."""
+SITE_MARKS = (VERSION_FILE, "sitemap.xml.gz")  # MkDocs' own mark: a folder an interrupted `mkdocs build` left
+
+
+def overlap(target: Path, protected: dict[str, Path]) -> str | None:
+    """How ``target`` is, contains or lies inside one of ``protected`` (label → folder), or None.
+
+    A folder labelled 项目目录 may hold ``target`` (as it holds ``site/``) but not be it or lie in it.
+    """
+    resolved = Path(os.path.abspath(target)).resolve()
+    for label, folder in protected.items():
+        folder = Path(os.path.abspath(folder)).resolve()
+        if resolved == folder:
+            return f"这就是{label}"
+        if folder.is_relative_to(resolved):
+            return f"它包含{label} {_shown(folder)}"
+        if resolved.is_relative_to(folder) and not label.startswith("项目目录"):
+            return f"它在{label} {_shown(folder)} 之内"
+    return None
+
+
+def refuse_output(target: Path, protected: dict[str, Path], foreign: bool = True) -> str | None:
+    """Why ``target`` must not receive a build (which empties and replaces it), or None.
+
+    Refused: a folder that is, contains or lies inside one of ``protected``, a file, and, outside
+    the project (where ``site/`` lives), an existing folder with other contents than a site built
+    before, such as a home folder (unless ``foreign`` is False: `mkdocs build` empties its
+    site_dir by its own rules).
+    """
+    shown, resolved = _shown(target), Path(os.path.abspath(target)).resolve()
+    clash = overlap(target, protected)
+    if clash:
+        return f"不能把站点生成到 {shown}：{clash}，生成时会清空并替换输出目录，其中的文件将丢失。请换一个单独的目录（如 site）"
+    if resolved.is_file():
+        return f"不能把站点生成到 {shown}：这是一个文件，不是目录"
+    project = next((Path(f).resolve() for label, f in protected.items() if label.startswith("项目目录")), None)
+    outside = project is None or not resolved.is_relative_to(project)
+    if foreign and outside and resolved.is_dir() and any(resolved.iterdir()) and not any((resolved / n).is_file() for n in SITE_MARKS):
+        return (f"不能把站点生成到 {shown}：这个目录已有其他内容，不是 honorboard 生成的站点"
+                f"（没有 {VERSION_FILE}），替换它会删除这些文件。请换一个空目录或新目录")
+    return None
+
+
+def _shown(path: Path) -> str:
+    rel = os.path.relpath(path)
+    return rel if not rel.startswith("..") else str(path)
 
 
 def report(data_dir: Path) -> int:
@@ -58,10 +108,15 @@ def build_into(engine: Engine, site_dir: Path) -> int:
 
 def build(engine: Engine, target: Path | None = None) -> int:
     """Check, build into a fresh folder beside the target, and swap it in only on success."""
+    target = Path(target or engine.site_dir)
+    refused = refuse_output(target, engine.protected)
+    if refused:
+        print(f"honorboard：{refused}", file=sys.stderr)
+        return EXIT_USAGE
     code = report(engine.data_dir)
     if code != EXIT_OK:
         return code
-    target = Path(target or engine.site_dir).resolve()
+    target = target.resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.new-", dir=target.parent))
     try:

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from ..build import build_into
+from ..build import build_into, overlap
 from ..exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from .local import Local
 from .releases import DeployError, State, release_name
@@ -32,6 +32,10 @@ def cmd_deploy(args) -> int:
         return EXIT_USAGE
     target = _target(args.target)
     if target is None:
+        return EXIT_USAGE
+    refused = _refuse_target(target, args)
+    if refused:
+        print(f"honorboard：{refused}", file=sys.stderr)
         return EXIT_USAGE
     with tempfile.TemporaryDirectory(prefix="honorboard-deploy-") as tmp:
         if args.site:
@@ -134,6 +138,29 @@ def _target(text: str) -> Local | Remote | None:
         print(f"honorboard：请写出主机上的目录，如 {text}/srv/honorboard", file=sys.stderr)
         return None
     return Remote(remote[1], remote[2].rstrip("/") or "/", text.rstrip("/"))
+
+
+def _refuse_target(target: Local | Remote, args) -> str | None:
+    """A local target must not be, hold or lie in the project's folders, nor overlap ``--site``
+    (a release copied from inside the target would nest every previous release)."""
+    if not isinstance(target, Local):
+        return None
+    protected: dict[str, Path] = {}
+    if Path(args.config_file).is_file():
+        from ..mkdocs_plugin.engine import MkDocsEngine
+
+        engine = MkDocsEngine.load(args.config_file, args.data_dir)
+        protected = dict(engine.protected) if engine else {}
+    if args.site:
+        site = Path(args.site).resolve()
+        root = target.root.resolve()
+        if site == root or site.is_relative_to(root) or root.is_relative_to(site):
+            where = "在发布目标之内" if site.is_relative_to(root) and site != root else "包含发布目标" if site != root else "就是发布目标"
+            return f"不能发布 {args.site} 到 {target.label}：要发布的站点{where}，每次发布都会把以前的发布再套一层。请把站点放在发布目标之外"
+    clash = overlap(target.root, protected)
+    if clash:
+        return f"不能发布到 {target.label}：{clash}，发布会在其中建立 releases/ 并删除旧的发布。请换一个单独的目录（如 /srv/honorboard）"
+    return None
 
 
 def _build_id(site: Path) -> str:

@@ -52,12 +52,15 @@ class MkDocsEngine:
 
     def __init__(self, config_file: str, data_dir: str | None, config):
         self.config_file, self.data_dir_arg = config_file, data_dir
+        from .config import project_paths
+
         self.site_dir = Path(config.site_dir)
         if data_dir is not None:
             self.data_dir = Path(data_dir)
         else:
             plugin = config.plugins.get("honorboard")
             self.data_dir = Path(config.config_file_path).parent / (plugin.config.data_dir if plugin else "data")
+        self.protected = project_paths(config, data_dir)
 
     @classmethod
     def load(cls, config_file: str, data_dir: str | None) -> MkDocsEngine | None:
@@ -66,7 +69,7 @@ class MkDocsEngine:
 
     def run(self, site_dir: Path) -> bool:
         from mkdocs.commands.build import build
-        from mkdocs.exceptions import MkDocsException
+        from mkdocs.exceptions import Abort, MkDocsException
 
         setup_logging(everything=False)
         config = load_config(self.config_file, self.data_dir_arg, site_dir=str(site_dir))
@@ -75,7 +78,10 @@ class MkDocsEngine:
         config.plugins.on_startup(command="build", dirty=False)
         try:
             build(config)
-        except (MkDocsException, SystemExit) as exc:  # MkDocs' Abort is both
+        except Abort:  # MkDocs has logged the reason (ours are Chinese); its own "Aborted with ..." is not
+            print("honorboard：构建失败（原因见上），原有站点未改动", file=sys.stderr)
+            return False
+        except (MkDocsException, SystemExit) as exc:
             print(f"honorboard：构建失败：{exc}", file=sys.stderr)
             return False
         except Exception as exc:  # a theme template or a plugin failed: the old site stays

@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import images
+from ..build import refuse_output
 from ..data import media
 from ..data.loader import load
 from ..data.problems import Problem, sorted_problems
@@ -22,7 +23,7 @@ from ..site import screens
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
-from .config import HonorboardConfig
+from .config import HonorboardConfig, project_paths
 
 log = get_plugin_logger(__name__)
 
@@ -42,7 +43,11 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
     def on_startup(self, *, command, dirty) -> None:
         self.command = command
 
+    # Before MkDocs empties site_dir (it does so right after this hook): never into data/.
     def on_config(self, config):
+        refused = refuse_output(Path(config.site_dir), project_paths(config), foreign=False)
+        if refused:
+            raise PluginError(refused)
         base = Path(config.config_file_path).parent
         # `honorboard serve --data DIR` cannot pass plugin options through MkDocs' serve()
         data_dir = os.environ.get("HONORBOARD_DATA_DIR") or self.config.data_dir
