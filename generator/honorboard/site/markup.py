@@ -1,24 +1,37 @@
 """Markdown for the (md) fields: formatting yes, raw HTML and outside requests no.
 
 Python-Markdown passes raw HTML through; we unregister the two processors that do so, so
-``<script>`` is shown as text. Links keep only safe schemes, and images are reduced to
-their alt text: an image URL in a text field would be a request leaving the host.
+``<script>`` is shown as text. Images are reduced to their alt text: an image URL in a text
+field would be a request leaving the host. Then the rendered HTML goes through an allowlist
+sanitiser (nh3, the binding of Rust's Ammonia): it decodes character references before it
+judges a link, so ``javascript&#58;…`` or ``&colon;`` cannot hide a scheme from it; only
+http(s), mailto, tel and relative links keep their ``href``.
 """
 
 from __future__ import annotations
 
-import re
 import xml.etree.ElementTree as etree
 
 import markdown
+import nh3
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup
 
-_SAFE_HREF = re.compile(r"^(https?:|mailto:|tel:|#|\.{0,2}/|[^:]*$)", re.IGNORECASE)
+TAGS = frozenset({"p", "br", "hr", "strong", "em", "b", "i", "code", "pre", "blockquote", "ul", "ol", "li", "a",
+                  "span", "h1", "h2", "h3", "h4", "h5", "h6", "table", "thead", "tbody", "tr", "th", "td"})
+"""What Python-Markdown writes for the syntax it knows (images become a span of their alt text)."""
+ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}, "th": {"align"}, "td": {"align"}}
+URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 
 
-class _Sanitise(Treeprocessor):
+def sanitise(html: str) -> str:
+    """The allowlist applied to every rendered (md) field."""
+    return nh3.clean(html, tags=set(TAGS), attributes=ATTRIBUTES, url_schemes=set(URL_SCHEMES),
+                     link_rel="noopener noreferrer", strip_comments=True)
+
+
+class _ImagesToText(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         for parent in root.iter():
             for child in list(parent):
@@ -33,12 +46,6 @@ class _Sanitise(Treeprocessor):
                         parent.insert(index, span)
                     elif child.tail:
                         _append_text(parent, index, child.tail)
-                elif child.tag == "a":
-                    href = child.get("href", "")
-                    if not _SAFE_HREF.match(href.strip()):
-                        child.attrib.pop("href", None)
-                    else:
-                        child.set("rel", "noopener")
 
 
 def _append_text(parent: etree.Element, index: int, text: str) -> None:
@@ -53,7 +60,7 @@ class _NoRawHtml(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
-        md.treeprocessors.register(_Sanitise(md), "honorboard_sanitise", 0)
+        md.treeprocessors.register(_ImagesToText(md), "honorboard_images", 0)
 
 
 _md = markdown.Markdown(extensions=["sane_lists", _NoRawHtml()], output_format="html")
@@ -64,4 +71,4 @@ def render_markdown(text: str | None) -> Markup:
     if not text:
         return Markup("")
     _md.reset()
-    return Markup(_md.convert(text))
+    return Markup(sanitise(_md.convert(text)))
