@@ -100,3 +100,54 @@ def test_unreadable_file(data_dir: Path):
     """A dangling link where a data file should be: named, not a traceback."""
     (data_dir / "branches/gone.yml").symlink_to(data_dir / "nowhere.yml")
     assert _lines(data_dir) == ["data/branches/gone.yml:1:1: 无法读取文件：No such file or directory"]
+
+
+SECRET = "ci-token: SECRET-0123456789\n"
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks")
+@pytest.mark.parametrize("where", ["branches/evil.yml", "stars/2024-06.yml", "lectures/evil.yaml", "screens/evil.yml"])
+def test_yaml_link_out_of_data_is_never_read(data_dir: Path, tmp_path: Path, where: str, capsys):
+    """A data file that links out of data/ (to a CI secret): a Chinese line at the file, none of its bytes."""
+    secret = tmp_path / "secret.yml"
+    secret.write_text(SECRET, encoding="utf-8")
+    (data_dir / where).symlink_to(secret)
+    lines = _lines(data_dir)
+    assert lines == [f"data/{where}:1:1: 此文件是指向 data/ 目录之外的链接：为安全起见不会读取其中的内容；请把真实的文件放进 data/"]
+    assert "SECRET" not in "\n".join(lines)
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks")
+def test_folder_link_out_of_data_is_never_walked(data_dir: Path, tmp_path: Path):
+    """A linked folder leading out of data/ is named; a linked folder inside data/ is read once."""
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    (outside / "x.yml").write_text(SECRET, encoding="utf-8")
+    (data_dir / "lectures/more").symlink_to(outside, target_is_directory=True)
+    (data_dir / "loop").symlink_to(data_dir, target_is_directory=True)  # a link back into data/ itself
+    lines = _lines(data_dir)
+    assert lines == ["data/lectures/more:1:1: 此文件夹是指向 data/ 目录之外的链接：为安全起见不会读取其中的内容；请把真实的文件夹放进 data/"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs")
+def test_fifo_instead_of_a_file_does_not_block(data_dir: Path):
+    """A named pipe where a data file should be would block a reader for ever: refused unread."""
+    os.mkfifo(data_dir / "branches/pipe.yml")
+    assert _lines(data_dir) == ["data/branches/pipe.yml:1:1: 这不是普通文件（管道、设备或套接字）：请放入真正的 YAML 文件"]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="symlinks")
+def test_media_link_plus_dotdot_is_checked_and_published_as_one_path(data_dir: Path):
+    """media/lnk/../../../x.jpg through a linked folder: the file that is checked is the file the site uses."""
+    deep = data_dir / "media/deep/er"
+    deep.mkdir(parents=True)
+    (data_dir / "media/lnk").symlink_to("deep/er", target_is_directory=True)
+    Image.new("RGB", (30, 40), "#A8071A").save(data_dir / "x.jpg")
+    text = (data_dir / "branches/alpha.yml").read_text(encoding="utf-8")
+    (data_dir / "branches/alpha.yml").write_text(
+        text.replace("photo: media/jiang-hua.jpg", "photo: media/lnk/../../../x.jpg"), encoding="utf-8")
+    result = load(data_dir)
+    assert result.errors == []
+    photo = result.site.members["jiang-hua"].photo
+    assert photo == "x.jpg"  # resolved: data/x.jpg, not the lexical "../x.jpg" above data/
+    assert (data_dir / photo).resolve() == (data_dir / "x.jpg").resolve()

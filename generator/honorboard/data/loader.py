@@ -83,17 +83,40 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadRes
     return LoadResult(data_dir, site, problems, len(files), records)
 
 
+def inside(path: Path, data_dir: Path) -> bool:
+    """Does ``path``, links followed, stay inside ``data_dir``? (A dangling link does: it fails later, by name.)"""
+    return path.resolve().is_relative_to(data_dir.resolve())
+
+
 def data_file(data_dir: Path, folder: str, stem: str) -> Path | None:
     """The file a stem names in a data folder, whichever YAML suffix it was saved with."""
     return next((p for p in (data_dir / folder / f"{stem}{s}" for s in YAML_SUFFIXES) if p.is_file()), None)
 
 
 def _data_files(data_dir: Path, problems: list[Problem]) -> list[tuple[FileKind, Path]]:
-    """Every YAML file under ``data/``; one in the wrong place is a problem, not ignored."""
+    """Every YAML file under ``data/``; one in the wrong place is a problem, not ignored.
+
+    Linked folders are followed only while they stay inside ``data/``: a folder that leads
+    out of it is a problem, and its files are never read.
+    """
     found = []
-    for folder, dirnames, filenames in os.walk(data_dir):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not (
-            folder == str(data_dir) and d == MEDIA_FOLDER))
+    root = data_dir.resolve()
+    seen: set[Path] = set()
+    for folder, dirnames, filenames in os.walk(data_dir, followlinks=True):
+        here = Path(folder).resolve()
+        if here in seen:  # a link back to a folder already read: no loop, no file twice
+            dirnames[:] = []
+            continue
+        seen.add(here)
+        keep = []
+        for d in sorted(dirnames):
+            if d.startswith(".") or (folder == str(data_dir) and d == MEDIA_FOLDER):
+                continue
+            if not (Path(folder) / d).resolve().is_relative_to(root):
+                problems.append(Problem("file.outside", Pos(Path(folder) / d, 1, 1), what="文件夹"))
+                continue
+            keep.append(d)
+        dirnames[:] = keep
         rel = Path(folder).relative_to(data_dir)
         for name in sorted(filenames):
             if not name.lower().endswith(YAML_SUFFIXES) or name.startswith("."):
@@ -122,6 +145,10 @@ def _file_key(kind: FileKind, path: Path, problems: list[Problem]):
 
 
 def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem], data: bytes | None) -> Rec | None:
+    if data is None and not inside(path, data_dir):
+        # a link out of data/ (to a CI secret, say): never read, so nothing of it can be echoed
+        problems.append(Problem("file.outside", Pos(path, 1, 1), what="文件"))
+        return None
     doc = read_document(path, data)
     problems.extend(doc.problems)
     if doc.root is None:

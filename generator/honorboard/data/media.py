@@ -45,7 +45,9 @@ def check(data_dir: Path, text: str, kind: str) -> Found:
         return Found(code="media.missing", ctx={"suggest": _near(root, written)})
     if target.suffix.lower() not in EXTENSIONS[kind]:
         return Found(code="media.extension", ctx={"expected": WHAT[kind] + "（" + "、".join(sorted(EXTENSIONS[kind])) + "）"})
-    relpath = str(PurePosixPath(*Path(os.path.normpath(written)).parts))
+    # the file that was checked is the one published: named by its resolved place (a link plus
+    # ".." would otherwise name another file, or one above the site root)
+    relpath = target.relative_to(root).as_posix()
     if kind == "image":
         problem = probe_image(target)
         if problem:

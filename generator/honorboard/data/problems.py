@@ -29,6 +29,8 @@ TEMPLATES: dict[str, str] = {
     "file.too_large": "文件过大（{size} MB），数据文件上限为 {limit} MB",
     "file.encoding": "文件不是 UTF-8 编码{guess_note}：请以 UTF-8 编码保存",
     "file.empty": "文件为空",
+    "file.outside": "此{what}是指向 data/ 目录之外的链接：为安全起见不会读取其中的内容；请把真实的{what}放进 data/",
+    "file.not_regular": "这不是普通文件（{what}）：请放入真正的 YAML 文件",
     "file.root": "文件内容应为键值对（如 {example}），实际为{found}",
     "file.name": "文件名 {name} 不符合要求：应为 {expected}",
     "file.duplicate": "{name} 与 {other}的文件重复：同一个 id 只能有一个文件",

@@ -15,7 +15,9 @@ silently or reports a bare error somewhere else.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -80,7 +82,9 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     doc = Document(path, None)
     try:
         if data is None:
-            data = path.read_bytes()
+            data = _read_regular(path, doc)
+            if data is None:
+                return doc
     except OSError as exc:
         doc.problems.append(Problem("file.unreadable", Pos(path, 1, 1), reason=exc.strerror or str(exc)))
         return doc
@@ -95,6 +99,21 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     doc.lines = text.split("\n")
     parse_text(text, doc)
     return doc
+
+
+def _read_regular(path: Path, doc: Document) -> bytes | None:
+    """The bytes of a regular file of sane size; a FIFO or device (which would block or never
+    end) and an oversized file are problems before a byte is read."""
+    st = os.stat(path)
+    if not stat.S_ISREG(st.st_mode):
+        what = "目录" if stat.S_ISDIR(st.st_mode) else "管道、设备或套接字"
+        doc.problems.append(Problem("file.not_regular", Pos(path, 1, 1), what=what))
+        return None
+    if st.st_size > MAX_FILE_BYTES:
+        doc.problems.append(Problem("file.too_large", Pos(path, 1, 1), size=f"{st.st_size / 1048576:.1f}", limit="2"))
+        return None
+    with open(path, "rb") as fh:
+        return fh.read(MAX_FILE_BYTES + 1)
 
 
 def _decode(data: bytes, doc: Document) -> str | None:
