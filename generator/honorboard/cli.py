@@ -61,7 +61,31 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _undecodable(argv: list[str]) -> str | None:
+    """A Chinese line for an argument typed in a terminal that is not UTF-8 (Python keeps such
+    bytes as lone surrogates, which no file can hold), or None."""
+    for arg in argv:
+        if any("\udc80" <= ch <= "\udcff" for ch in arg):
+            raw = os.fsencode(arg)
+            try:
+                guess = f"，按 GBK 读是“{raw.decode('gb18030')}”"
+            except UnicodeDecodeError:
+                guess = ""
+            shown = arg.encode("utf-8", "replace").decode("utf-8")
+            return (f"参数“{shown}”不是 UTF-8 编码（终端可能是 GBK{guess}）：请把终端设为 UTF-8"
+                    f"（Windows：chcp 65001；Linux：LANG=zh_CN.UTF-8）后重试")
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):  # a GBK console cannot show every character: never a traceback for it
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
+    raw = sys.argv[1:] if argv is None else argv
+    bad = _undecodable(raw)
+    if bad:
+        print(f"honorboard：{bad}", file=sys.stderr)
+        return EXIT_USAGE
     args = _parser().parse_args(argv)
     if args.command == "new":
         return scaffold.cmd_new(args)

@@ -60,3 +60,72 @@ def test_media_through_a_link_and_dotdot_is_published_inside_the_site(project: P
     assert sorted(p.name for p in (project / "out").iterdir()) == ["site"]  # nothing above the site root
     page = (site / "lectures/oath/index.html").read_text(encoding="utf-8")
     assert 'src="../../media/talk.mp4"' in page
+
+
+# --- numbers that would break a page or Python -----------------------------------------
+
+
+HUGE = "9" * 5000
+
+
+@pytest.mark.parametrize("where, old, new, says", [
+    ("lectures/oath.yml", "views: 7900", f"views: {HUGE}", "views 应在 0 到 1000000000000 之间"),
+    ("lectures/oath.yml", "duration: 12", f"duration: -{HUGE}", "duration 应在 1 到 600 之间"),
+    ("lectures/oath.yml", "episode: 34", f"episode: {'0' * 30}{HUGE}", "episode 应在 1 到 100000 之间"),
+    ("branches/alpha.yml", "floor: 1", f"floor: {HUGE}", "floor 应在 -9 到 200 之间"),
+    ("branches/alpha.yml", "joined: 2012", f"joined: {HUGE}", "joined 应为四位年份"),
+    ("stars/2024-05.yml", "stars: 5", f"stars: +{HUGE}", "stars 应在 1 到 5 之间"),
+    ("stars/2024-05.yml", "score: 197.5", f"score: {HUGE}", "score 应为不超过 9 位整数、至多 4 位小数的数字"),
+    ("stars/2024-05.yml", "score: 197.5", "score: 100000000000000000000000", "score 应为不超过 9 位整数"),
+    ("stars/2024-05.yml", "score: 197.5", "score: 197.00000000000001", "至多 4 位小数"),
+    ("stars/2024-05.yml", "score: 197.5", "score: 1e23", "score 应为数字"),
+    ("stars/2024-05.yml", "score: 197.5", "score: .inf", "score 应为数字"),
+    ("stars/2024-05.yml", "score: 197.5", "score: nan", "score 应为数字"),
+])
+def test_numbers_out_of_any_range(project: Path, where, old, new, says):
+    """Thousands of digits, inf, nan or 1e23: one Chinese line at the value, exit 1, no traceback, no site."""
+    edit(project / "data" / where, {old: new})
+    for cmd in ("check", "build"):
+        out = run(cmd, cwd=project)
+        assert out.returncode == 1, text(out)
+        no_traceback(out)
+        lines = [line for line in out.stderr.decode("utf-8").splitlines() if line.startswith("data/")]
+        assert len(lines) == 1 and says in lines[0] and lines[0].startswith(f"data/{where}:"), lines
+        assert len(lines[0]) < 300  # the value is cut, not echoed whole
+    assert not (project / "site").exists()
+
+
+def test_scores_print_as_written(project: Path):
+    """The largest and smallest scores allowed show as typed, never in exponent form."""
+    edit(project / "data/stars/2024-05.yml", {"score: 197.5": "score: 999999999.9999"})
+    assert run("build", cwd=project).returncode == 0
+    assert "999999999.9999分" in (project / "site/boards/2024-05/index.html").read_text(encoding="utf-8")
+    edit(project / "data/stars/2024-05.yml", {"score: 999999999.9999": "score: 0.0001"})
+    assert run("build", cwd=project).returncode == 0
+    assert "0.0001分" in (project / "site/boards/2024-05/index.html").read_text(encoding="utf-8")
+
+
+# --- a terminal that is not UTF-8 ----------------------------------------------------------
+
+
+def test_new_with_a_gbk_name_is_refused_in_chinese(data_dir: Path):
+    """`honorboard new member --name 张三` typed in a GBK terminal: exit 2, the GBK reading shown, no file touched."""
+    before = tree_digest(data_dir)
+    argv = [sys.executable.encode(), b"-m", b"honorboard.cli", b"new", b"member", b"zhang-san", b"--branch", b"alpha",
+            b"--name", "张三".encode("gbk")]
+    out = subprocess.run(argv, cwd=data_dir.parent, capture_output=True, timeout=60,
+                         env=os.environ | {"LC_ALL": "C.UTF-8", "PYTHONUTF8": "1"})
+    assert out.returncode == 2, text(out)
+    no_traceback(out)
+    message = out.stderr.decode("utf-8")
+    assert "不是 UTF-8 编码（终端可能是 GBK，按 GBK 读是“张三”）" in message
+    assert tree_digest(data_dir) == before
+
+
+def test_gbk_console_does_not_crash_output(data_dir: Path):
+    """Problems with characters a GBK console lacks (emoji) print escaped, not as a traceback."""
+    edit(data_dir / "branches/alpha.yml", {"floor: 1": "floor: 一楼👍"})
+    out = run("check", cwd=data_dir.parent, env={"PYTHONIOENCODING": "gbk"})
+    assert out.returncode == 1
+    no_traceback(out)
+    assert 'floor 应为整数，实际为 "一楼\\U0001f44d"' in out.stderr.decode("gbk")

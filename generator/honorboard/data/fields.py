@@ -28,6 +28,10 @@ COLOR_RE = re.compile(r"^#[0-9A-Fa-f]{6}$")
 HOURS_RE = re.compile(r"^(\d{1,2}):(\d{2})\s*-\s*(\d{1,2}):(\d{2})$")
 INT_RE = re.compile(r"^[-+]?\d+$")
 NUMBER_RE = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)$")
+SCORE_RE = re.compile(r"^[-+]?\d{1,9}(\.\d{1,4})?$")
+"""A number a page shows as written: no more than 9 digits before the point and 4 after, so it
+never prints as ``inf`` or ``1.0000000000000001e+23``."""
+MAX_INT_DIGITS = 18  # int() of thousands of digits is slow, then refused by Python itself
 DATE_RE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _COMMENTED_COLOR = re.compile(r":\s+#[0-9A-Fa-f]{3,6}\b")
@@ -157,6 +161,9 @@ class Int(ScalarKind):
     def read(self, text, node, c, loc):
         if not INT_RE.match(text):
             return c.add(self.code, node.pos, field=loc, found=shown(text), **self._ctx())
+        if len(text.lstrip("+-").lstrip("0")) > MAX_INT_DIGITS:  # out of any range, whatever its value
+            code = self.code if self.code == "type.year" else "type.range"
+            return c.add(code, node.pos, field=loc, found=shown(text), min=self.lo, max=self.hi)
         value = int(text, 10)
         if (self.lo is not None and value < self.lo) or (self.hi is not None and value > self.hi):
             code = self.code if self.code == "type.year" else "type.range"
@@ -189,6 +196,8 @@ class Number(ScalarKind):
     def read(self, text, node, c, loc):
         if not NUMBER_RE.match(text):
             return c.add(self.code, node.pos, field=loc, found=shown(text))
+        if not SCORE_RE.match(text.rstrip(".")):
+            return c.add("type.number_size", node.pos, field=loc, found=shown(text))
         value = float(text)
         return int(value) if value.is_integer() and "." not in text else value
 

@@ -56,6 +56,7 @@ TEMPLATES: dict[str, str] = {
     "type.int": "{field} 应为整数，实际为 {found}",
     "type.bool": "{field} 应为 true 或 false，实际为 {found}",
     "type.number": "{field} 应为数字，实际为 {found}",
+    "type.number_size": "{field} 应为不超过 9 位整数、至多 4 位小数的数字（如 197.5），实际为 {found}",
     "type.year": "{field} 应为四位年份（{min}–{max}），实际为 {found}",
     "type.range": "{field} 应在 {min} 到 {max} 之间，实际为 {found}",
     "type.date": "{field} 应为日期 YYYY-MM-DD（如 2024-05-01），实际为 {found}",
