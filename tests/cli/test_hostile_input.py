@@ -129,3 +129,40 @@ def test_gbk_console_does_not_crash_output(data_dir: Path):
     assert out.returncode == 1
     no_traceback(out)
     assert 'floor 应为整数，实际为 "一楼\\U0001f44d"' in out.stderr.decode("gbk")
+
+
+# --- syntax slips: the line to edit, in Chinese --------------------------------------------
+
+
+@pytest.mark.parametrize("old, new, says", [
+    ("duration: 12", "extra: [入党誓词, 党史\nduration: 12", [":5:8: YAML 格式错误：从这里开始的方括号“[”没有闭合"]),
+    ("duration: 12", "extra: {a: 1\nduration: 12", [":5:8: YAML 格式错误：从这里开始的花括号“{”没有闭合"]),
+    ("duration: 12", "extra: '没有闭合\nduration: 12", [":5:8: YAML 格式错误：从这里开始的引号没有闭合"]),
+    ("duration: 12", "duration: 12\u2028", [":5:13: 这里有一个看不见的换行符 U+2028（行分隔符）"]),
+    # a later problem keeps the line number an editor shows
+    ("duration: 12", "duration: 12\u2029\nextra: [", [":5:13: 这里有一个看不见的换行符 U+2029（段落分隔符）",
+      ":6:8: YAML 格式错误：从这里开始的方括号“[”没有闭合"]),
+])
+def test_syntax_slips_point_where_to_edit(project: Path, old, new, says):
+    """Unclosed brackets and quotes at the line they open; hidden breaks at the editor's line; Chinese only."""
+    path = project / "data/lectures/oath.yml"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    assert lines[4] == old  # the edit lands on line 5
+    edit(path, {old: new})
+    out = run("check", cwd=project)
+    assert out.returncode == 1, text(out)
+    no_traceback(out)
+    problems = [line for line in out.stderr.decode("utf-8").splitlines() if line.startswith("data/")]
+    assert len(problems) == len(says), problems
+    assert all(p.startswith("data/lectures/oath.yml" + s) for p, s in zip(problems, says)), problems
+    assert not any(w in text(out) for w in ("did not find", "while parsing", "expected")), text(out)
+
+
+def test_quoted_multiline_with_fullwidth_colon_is_valid(project: Path):
+    """A quoted summary whose continuation line reads `Slido：https://…` builds and keeps the text."""
+    edit(project / "data/lectures/oath.yml",
+         {"summary: |\n  讲述入党誓词的演变。\n": 'summary: "课后提问：\n  Slido：https://app.sli.do/event/x1\n  欢迎参加"\n'})
+    out = run("build", cwd=project)
+    assert out.returncode == 0, text(out)
+    page = (project / "site/lectures/oath/index.html").read_text(encoding="utf-8")
+    assert "Slido：https://app.sli.do/event/x1" in page

@@ -41,6 +41,7 @@ TEMPLATES: dict[str, str] = {
     "yaml.fullwidth_colon": "字段 {key} 后面是全角冒号“：”：请使用半角冒号“:”并在其后加一个空格",
     "yaml.syntax": "YAML 格式错误：{hint}",
     "yaml.bad_char": "文件中有不允许的控制字符 {char}：请删除",
+    "yaml.hidden_break": "这里有一个看不见的换行符 {char}，多来自网页或 Word 复制：请删除它",
     "yaml.complex_key": "字段名必须是文字",
     "yaml.duplicate_key": "字段 {key} 重复（第 {first_line} 行已有）：请删除其中一个",
     "yaml.multi_document": "一个文件只能有一份内容：请删除多余的“---”",

@@ -148,8 +148,8 @@ _INDENT = re.compile(r"^[ \t\u3000]*")
 def _lexical_problems(doc: Document, skip: set[int]) -> list[Problem]:
     """Problems a person makes with a Chinese keyboard, found line by line.
 
-    ``skip`` holds the 0-based lines inside block scalars (``intro: |``), whose text is the
-    person's prose, not structure.
+    ``skip`` holds the 0-based lines inside block and quoted multi-line values, whose text is
+    the person's prose, not structure.
     """
     found = []
     for i, line in enumerate(doc.lines):
@@ -166,6 +166,19 @@ def _lexical_problems(doc: Document, skip: set[int]) -> list[Problem]:
     return found
 
 
+_HIDDEN_BREAK = re.compile("[\u2028\u2029\u0085]")
+_HIDDEN_NAMES = {"\u2028": "U+2028（行分隔符）", "\u2029": "U+2029（段落分隔符）", "\u0085": "U+0085（下一行）"}
+
+
+def _hidden_breaks(lines: list[str], path: Path) -> list[Problem]:
+    """Line breaks YAML sees and editors do not, each at the line and column an editor shows."""
+    return [
+        Problem("yaml.hidden_break", Pos(path, i + 1, m.start() + 1), char=_HIDDEN_NAMES[m.group()])
+        for i, line in enumerate(lines)
+        for m in _HIDDEN_BREAK.finditer(line)
+    ]
+
+
 # --- parsing -------------------------------------------------------------------------------
 
 
@@ -178,29 +191,37 @@ def parse_text(text: str, doc: Document) -> None:
     """Parse ``text`` into ``doc.root``; record problems instead of raising."""
     events: list = []
     parse_error: Problem | None = None
+    hidden = _hidden_breaks(text.split("\n"), doc.path)
+    if hidden:
+        # libyaml counts these as line breaks, editors do not: blank them so every later
+        # position matches the editor; the file fails on the characters themselves.
+        text = _HIDDEN_BREAK.sub(" ", text)
     loader = _Loader(text)
     try:
         while loader.check_event():
             events.append(loader.get_event())
     except yaml.MarkedYAMLError as exc:
-        parse_error = _translate_parse_error(exc, doc.path)
+        parse_error = _translate_parse_error(exc, doc.path, doc.lines or text.split("\n"))
     except yaml.YAMLError as exc:  # e.g. ReaderError: a control character in the text
         parse_error = _translate_reader_error(exc, doc.path, text)
     finally:
         loader.dispose()
 
-    block_lines: set[int] = set()
+    # Lines inside a block or quoted multi-line value are the person's prose, not structure
+    # (a quoted summary may well hold "Slido：https://…" on a line of its own).
+    prose_lines: set[int] = set()
     for ev in events:
-        if isinstance(ev, yaml.ScalarEvent) and ev.style in ("|", ">"):
-            block_lines.update(range(ev.start_mark.line + 1, ev.end_mark.line + 1))
-    lexical = _lexical_problems(doc, block_lines)
-    doc.problems.extend(lexical)
+        if isinstance(ev, yaml.ScalarEvent) and ev.style in ("|", ">", "'", '"'):
+            prose_lines.update(range(ev.start_mark.line + 1, ev.end_mark.line + 1))
+    lexical = _lexical_problems(doc, prose_lines)
+    doc.problems.extend(hidden + lexical)
     if parse_error is not None:
-        # A lexical slip usually *is* the parse error; saying both only confuses.
-        if not lexical:
+        # A lexical slip usually *is* the parse error, and a blanked hidden break may cause
+        # one on its own line; saying both only confuses.
+        if not lexical and parse_error.pos.line not in {h.pos.line for h in hidden}:
             doc.problems.append(parse_error)
         return
-    if lexical:
+    if lexical or hidden:
         return
     try:
         doc.root = _build(events, doc.path)
@@ -276,34 +297,98 @@ def _build(events: list, path: Path) -> Node | None:
     return root
 
 
-# PyYAML's English problems, in the words branch staff need. Unknown ones pass through.
+# Every problem libyaml (and PyYAML) can report, in the words branch staff need, by the
+# start of its English text. Anything not listed still gets a Chinese line (never English).
+_QUOTE_TAG = "若这是内容，请给整个值加引号"
 _PARSE_HINTS = {
-    "mapping values are not allowed here": "此处不能出现“键: 值”（冒号后要有空格；值里含冒号时请加引号；或缩进不一致）",
-    "could not find expected ':'": "缺少半角冒号“:”，或上一行的引号没有闭合",
+    "mapping values are not allowed": "此处不能出现“键: 值”：值里含冒号时请给值加引号，或检查缩进",
+    "could not find expected ':'": "这一行缺少半角冒号“:”（冒号后要有空格）",
     "did not find expected key": "缩进不一致：同一层的字段要左对齐",
+    "did not find expected ',' or ']'": "方括号 [ … ] 内格式有误：各项用半角逗号分隔，含冒号或逗号的项请加引号",
+    "expected ',' or ']'": "方括号 [ … ] 内格式有误：各项用半角逗号分隔，含冒号或逗号的项请加引号",
+    "did not find expected ',' or '}'": "花括号 { … } 内格式有误：各项用半角逗号分隔，含冒号或逗号的值请加引号",
+    "expected ',' or '}'": "花括号 { … } 内格式有误：各项用半角逗号分隔，含冒号或逗号的值请加引号",
     "did not find expected '-' indicator": "列表缩进不一致：同一列表的“- ”要左对齐",
-    "found character '\\t' that cannot start any token": "出现了制表符（Tab），请改用空格",
+    "block sequence entries are not allowed": "此处不能开始列表：检查“- ”的缩进",
+    "expected <block end>": "缩进不一致：同一层的字段要左对齐",
+    "did not find expected node content": "此处缺少内容：是否多了逗号、冒号或“-”？",
+    "expected the node content": "此处缺少内容：是否多了逗号、冒号或“-”？",
+    "found a tab character": "出现了制表符（Tab），请改用空格",
+    "found character '\\t'": "出现了制表符（Tab），请改用空格",
+    "found character": "值不能以{char}开头：" + _QUOTE_TAG,
+    "found unexpected ':'": "冒号的位置不对：" + _QUOTE_TAG,
+    "found unknown escape character": "双引号内有无效的转义“\\”：请改用单引号",
+    "found invalid Unicode character escape": "双引号内的 \\u 转义无效：请改用单引号",
+    "did not find expected hexdecimal number": "双引号内的 \\x 或 \\u 转义不完整：请改用单引号",
+    "expected escape sequence of": "双引号内的 \\x 或 \\u 转义不完整：请改用单引号",
+    "found unexpected document indicator": "引号内的一行以“---”或“...”开头：请改写这一行",
     "found unexpected end of stream": "文件意外结束：可能有引号或括号没有闭合",
-    "found unknown escape character": "双引号内出现了无效的转义（\\），请改用单引号",
-    "found undefined alias": "不支持别名（*）",
-    "expected ',' or ']', but got": "方括号列表 [ ... ] 没有正确闭合",
-    "expected ',' or '}', but got": "花括号 { ... } 没有正确闭合",
-    "found character '@' that cannot start any token": "值不能以 @ 开头，请加引号",
-    "found character '`' that cannot start any token": "值不能以 ` 开头，请加引号",
-    "found a tab character that violates indentation": "出现了制表符（Tab），请改用空格",
-    "block sequence entries are not allowed in this context": "此处不能开始列表（“- ”的缩进不对？）",
-    "expected <block end>, but found '<block sequence start>'": "列表缩进不一致",
+    "found undefined alias": "不支持别名（*）：" + _QUOTE_TAG,
+    "did not find expected alphabetic or numeric character": "“&”或“*”后面缺少名字：" + _QUOTE_TAG,
+    "expected alphabetic or numeric character": "“&”或“*”后面缺少名字：" + _QUOTE_TAG,
+    "did not find expected comment or line break": "“|”或“>”之后同一行只能写注释",
+    "expected a comment or a line break": "“|”或“>”之后同一行只能写注释",
+    "found an indentation indicator equal to 0": "“|”或“>”后的缩进数字不能为 0",
+    "expected indentation indicator": "“|”或“>”后的缩进数字只能是 1 到 9",
+    "mapping keys are not allowed": "“? ”开头的复杂字段名不支持：" + _QUOTE_TAG,
+    "did not find expected <document start>": "“...”或“%”开头的行之后不能再有内容：请删除那一行或给值加引号",
+    "expected '<document start>'": "“...”或“%”开头的行之后不能再有内容：请删除那一行或给值加引号",
 }
+# Directives (%YAML, %TAG) and tags (!x) are not part of our format; all their problems say so.
+_DIRECTIVE_OR_TAG = ("directive", "%YAML", "%TAG", "tag", "'!'", "'>'", "URI", "version", "digit or '.'",
+                     "whitespace", "non-alphabetical")
+_DIRECTIVE_HINT = "以“%”或“!”开头的是 YAML 指令或标签，这里不支持：" + _QUOTE_TAG
+_FALLBACK = "无法解析这一行：请检查冒号、引号、括号和缩进"
+
+_OPENERS = {"flow sequence": "方括号“[”", "flow mapping": "花括号“{”", "quoted scalar": "引号"}
 
 
-def _translate_parse_error(exc: yaml.MarkedYAMLError, path: Path) -> Problem:
-    mark = exc.problem_mark or exc.context_mark
+def _translate_parse_error(exc: yaml.MarkedYAMLError, path: Path, lines: list[str]) -> Problem:
+    """One Chinese problem at the place to edit: where an unclosed bracket, brace or quote was
+    opened, or the key missing its colon, rather than the line after where libyaml noticed."""
     problem = (exc.problem or "").strip()
+    context = (exc.context or "").strip()
+    mark = exc.problem_mark or exc.context_mark
+    opener = next((zh for en, zh in _OPENERS.items() if context.endswith(en)), None)
+    ctx = exc.context_mark
+    if opener and ctx is not None and mark is not None and mark.line > ctx.line:
+        hint = f"从这里开始的{opener}没有闭合：请补上对应的结束符号"
+        return Problem("yaml.syntax", _pos(path, ctx), hint=hint)
+    if context.endswith("simple key") and ctx is not None:
+        mark = ctx  # the key lacking its colon, not the next line
+    elif problem.startswith("mapping values") and mark is not None:
+        missing = _line_missing_colon(lines, mark)
+        if missing is not None:
+            return Problem("yaml.syntax", Pos(path, missing + 1, 1), hint=_PARSE_HINTS["could not find expected ':'"])
     hint = next((zh for en, zh in _PARSE_HINTS.items() if problem.startswith(en)), None)
     if hint is None:
-        hint = f"无法解析（{problem}）"
+        hint = _DIRECTIVE_HINT if any(w in problem or w in context for w in _DIRECTIVE_OR_TAG) else _FALLBACK
+    if "{char}" in hint:
+        hint = hint.replace("{char}", _char_at(lines, mark))
     pos = _pos(path, mark) if mark is not None else Pos(path, 1, 1)
     return Problem("yaml.syntax", pos, hint=hint)
+
+
+def _line_missing_colon(lines: list[str], mark) -> int | None:
+    """``name 第一党支部`` followed by ``floor: 2``: libyaml reads both lines as one key and
+    complains at the second colon. The slip is the earlier line at the same indentation that
+    has no colon at all; its 0-based index, or None."""
+    here = lines[mark.line] if mark.line < len(lines) else ""
+    indent = len(here) - len(here.lstrip(" "))
+    for i in range(mark.line - 1, -1, -1):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        same = len(line) - len(line.lstrip(" ")) == indent
+        return i if same and ":" not in line and not line.lstrip().startswith("- ") else None
+    return None
+
+
+def _char_at(lines: list[str], mark) -> str:
+    try:
+        return f"“{lines[mark.line][mark.column]}”"
+    except (IndexError, TypeError, AttributeError):
+        return "这个字符"
 
 
 def _translate_reader_error(exc: yaml.YAMLError, path: Path, text: str) -> Problem:
