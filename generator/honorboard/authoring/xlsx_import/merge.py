@@ -86,16 +86,22 @@ def _bad(row: Row, name: str) -> bool:
     return name in row.bad
 
 
+DUPE_ROWS_SHOWN = 5
+
+
 def _dupes(table: Table, keyed: list[tuple[Row, object]], field_name: str, what) -> list[Issue]:
     by_key: dict[object, list[int]] = {}
     for row, key in keyed:
         by_key.setdefault(key, []).append(row.number)
+    # One issue per key, at its second row: a sheet where one id fills 200,000 rows must
+    # give one line, not 200,000 lines that each list 200,000 rows.
     issues = []
     for key, numbers in by_key.items():
         if len(numbers) > 1:
-            shown = "、".join(str(n) for n in numbers)
-            for n in numbers:
-                issues.append(Issue(table.cell_where(n, field_name), f"{what(key)} 重复：第 {shown} 行都是它，只能保留一行"))
+            shown = "、".join(str(n) for n in numbers[:DUPE_ROWS_SHOWN])
+            if len(numbers) > DUPE_ROWS_SHOWN:
+                shown += f" 等共 {len(numbers)}"
+            issues.append(Issue(table.cell_where(numbers[1], field_name), f"{what(key)} 重复：第 {shown} 行都是它，只能保留一行"))
     return issues
 
 
