@@ -166,3 +166,47 @@ def test_quoted_multiline_with_fullwidth_colon_is_valid(project: Path):
     assert out.returncode == 0, text(out)
     page = (project / "site/lectures/oath/index.html").read_text(encoding="utf-8")
     assert "Slido：https://app.sli.do/event/x1" in page
+
+
+# --- ids that look like the site's own names ---------------------------------------------
+
+
+def test_ids_named_like_the_site_do_not_collide(project: Path):
+    """Lecture, branch, member and screen ids `index`, a branch `x` beside `x-print`, a screen
+    `font`: every page and card is its own file and every listing still stands."""
+    data = project / "data"
+    (data / "lectures/oath.yml").rename(data / "lectures/index.yml")
+    (data / "branches/index.yml").write_text("name: 第九党支部\nfloor: 9\nmembers:\n  - id: index\n    name: 张索引\n",
+                                             encoding="utf-8")
+    (data / "branches/index-print.yml").write_text("name: 第十党支部\nfloor: 10\nmembers:\n  - id: zhang-da\n    name: 张大\n",
+                                                   encoding="utf-8")
+    (data / "screens/lobby.yml").rename(data / "screens/font.yml")
+    out = run("build", cwd=project)
+    assert out.returncode == 0, text(out)
+    site = project / "site"
+    catalog = (site / "lectures/index.html").read_text(encoding="utf-8")
+    assert "guest/" in catalog and 'href="../lectures/index/"' in catalog
+    assert "入党誓词的演变历史" in (site / "lectures/index/index.html").read_text(encoding="utf-8")
+    wall = (site / "branches/index.html").read_text(encoding="utf-8")
+    assert "第一党支部" in wall and "第九党支部" in wall and "第十党支部" in wall
+    assert "第九党支部" in (site / "branches/index/index.html").read_text(encoding="utf-8")
+    assert "张索引" in (site / "members/index/index.html").read_text(encoding="utf-8")
+    cards = {p.name for p in (site / "cards").iterdir()}
+    assert {"index.png", "index_print.png", "index-print.png", "index-print_print.png"} <= cards
+    assert "一楼大厅" in (site / "screens/font/index.html").read_text(encoding="utf-8")
+    assert list((site / "assets/honorboard/fonts").glob("hb-*.woff2"))
+
+
+@pytest.mark.parametrize("page", ["lectures.md", "lectures/index.md", "members/jiang-hua.md", "index.md"])
+def test_a_hand_written_page_where_a_generated_one_goes_is_refused(project: Path, page):
+    """site_src/lectures.md would silently lose to the catalog: exit 1, both named, no site."""
+    (project / "site_src" / page).parent.mkdir(parents=True, exist_ok=True)
+    (project / "site_src" / page).write_text("# 我的页面\n", encoding="utf-8")
+    out = run("build", cwd=project)
+    assert out.returncode == 1, text(out)
+    no_traceback(out)
+    url = "/" + page.removesuffix(".md").removesuffix("index").removesuffix("/")
+    url = url if url == "/" else url + "/"
+    assert f"site_src/{page}：与生成的页面 {url} 重名" in text(out), text(out)
+    assert "Aborted" not in text(out)
+    assert not (project / "site").exists()

@@ -82,7 +82,7 @@ def test_cache_and_gzip_headers(site: Path, nginx):
     assert honorboard("deploy", str(target), "--site", str(site)).returncode == 0
     hashed = [next(site.glob(pattern)).relative_to(site).as_posix()
               for pattern in ("assets/stylesheets/main.*.min.css", "assets/javascripts/bundle.*.min.js",
-                              "screens/font/hb-*.woff2")]
+                              "assets/honorboard/fonts/hb-*.woff2")]
     for path in ("/", "/members/jiang-hua/", "/version.json", "/assets/honorboard/site.css", "/sitemap.xml",
                  "/img/members/jiang-hua-240.webp", *(f"/{p}" for p in hashed)):
         status, response, body = get(port, path)

@@ -81,4 +81,4 @@ def test_build_logs_rendered_then_cached(project: Path, tmp_path: Path, monkeypa
     site = project / "site"
     assert (site / "img/members/jiang-hua-480.webp").is_file() and not (site / "media/jiang-hua.jpg").exists()
     assert Image.open(site / "cards/alpha.png").size == (1200, 630)
-    assert Image.open(site / "cards/alpha-print.png").size == (2551, 1819)
+    assert Image.open(site / "cards/alpha_print.png").size == (2551, 1819)

@@ -22,8 +22,8 @@ def test_generated_pages_are_virtual_and_out_of_nav(project: Path):
     config, plugin = _config(project)
     files = config.plugins.on_files(Files([]), config=config)
     by_uri = {f.src_uri: f for f in files}
-    assert by_uri["members/jiang-hua.md"].generated_by == "honorboard"
-    assert not by_uri["members/jiang-hua.md"].inclusion.is_in_nav()
+    assert by_uri["members/jiang-hua/index.md"].generated_by == "honorboard"
+    assert not by_uri["members/jiang-hua/index.md"].inclusion.is_in_nav()
     assert by_uri["boards/index.md"].inclusion.is_in_nav()
     # pictures are published only as rendered copies: an original photo (EXIF, GPS) never is
     assert "img/members/jiang-hua-240.webp" in by_uri and "cards/alpha.png" in by_uri

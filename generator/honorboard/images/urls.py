@@ -23,7 +23,7 @@ def cover(lecture_id: str) -> str:
 
 
 def card(branch_id: str, for_print: bool = False) -> str:
-    return f"cards/{branch_id}-print.png" if for_print else f"cards/{branch_id}.png"
+    return f"cards/{branch_id}_print.png" if for_print else f"cards/{branch_id}.png"  # ids hold no "_": no clash
 
 
 def picture(data_path: str) -> str:

@@ -98,9 +98,27 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             f = File.generated(config, spec.source_name, content="", inclusion=inclusion)
             generated.append(f)
             self.specs[f.src_uri] = spec
+        clashes = self._clashes(files, generated, config)
+        if clashes:
+            for line in clashes:
+                log.error(line)
+            if self.command != "serve":
+                raise PluginError(f"{len(clashes)} 个手写页面与生成的页面重名，已停止构建（逐条见上）")
         for f in generated:
             self._replace(files, f)
         return files
+
+    @staticmethod
+    def _clashes(files: Files, generated: list[File], config) -> list[str]:
+        """Hand-written pages (site_src/) whose output path a generated page takes: refused,
+        since one of them would silently vanish."""
+        written = {f.dest_uri: f for f in files if f.generated_by is None}
+        docs = Path(config.docs_dir).name
+        return [
+            f"{docs}/{written[f.dest_uri].src_uri}：与生成的页面 /{f.url.removeprefix('.').removeprefix('/')} 重名，"
+            "该地址由 data/ 生成：请给手写页面换一个文件名，或删除它"
+            for f in generated if f.dest_uri in written
+        ]
 
     def on_page_markdown(self, markdown, *, page, config, files):
         spec = self.specs.get(page.file.src_uri)
@@ -148,7 +166,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             cache = images.Cache(self.cache_dir / "img")  # cached like pictures: subsetting takes ≈ 1.5 s
             digest = images.cache.key("screen-font", chars, None, fonts.fingerprint)
             path = cache.get(digest, "woff2") or cache.put(digest, "woff2", subset_woff2(fonts, set(chars)))
-            font_url = f"screens/font/hb-{digest[:10]}.woff2"
+            font_url = f"assets/honorboard/fonts/hb-{digest[:10]}.woff2"  # not under screens/: a screen id may be "font"
             out.append(File.generated(config, font_url, abs_src_path=str(path)))
         for spec in screen_pages(site, self.build_id, font_url, self.site_url):
             out.append(File.generated(config, spec.url + "index.html", content=self.renderer.render(spec)))

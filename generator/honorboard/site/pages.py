@@ -47,11 +47,12 @@ class PageSpec:
 
     @property
     def source_name(self) -> str:
-        """A Markdown-style source name for engines that want one (``boards/2024-05.md``)."""
-        if self.url == "":
-            return "index.md"
-        stem = self.url.rstrip("/")
-        return f"{stem}/index.md" if self.in_nav else f"{stem}.md"
+        """A Markdown-style source name for engines that want one (``boards/2024-05/index.md``).
+
+        Always a folder's ``index.md``: ``lectures/index.md`` is the catalog, so a lecture
+        whose id is ``index`` must be ``lectures/index/index.md``, not ``lectures/index.md``.
+        """
+        return self.url + "index.md"
 
 
 _URLS = {

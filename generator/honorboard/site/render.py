@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Sequence
+from urllib.parse import quote
 
 import jinja2
 from markupsafe import Markup
@@ -79,7 +80,9 @@ class Renderer:
             if path.lower().startswith(("http://", "https://")):
                 return path
             site_path = media_url(path) if media_url else path
-            return relative_url(spec.url, site_path)
+            # A file may be named "第1讲#上.mp4" or "100%.pdf": encode every segment, or the
+            # browser reads # as a fragment, ? as a query and % as an escape.
+            return relative_url(spec.url, quote(site_path, safe="/"))
 
         template = self.env.get_template(spec.template)
         return template.render(**spec.context, page=spec, url=url, media=media, nav=pages.NAV, pic=picture_urls)
