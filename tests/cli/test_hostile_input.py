@@ -210,3 +210,30 @@ def test_a_hand_written_page_where_a_generated_one_goes_is_refused(project: Path
     assert f"site_src/{page}：与生成的页面 {url} 重名" in text(out), text(out)
     assert "Aborted" not in text(out)
     assert not (project / "site").exists()
+
+
+# --- lists whose every entry is withheld ----------------------------------------------------
+
+
+def test_a_month_or_honor_list_of_withheld_people_is_left_out(project: Path):
+    """Every award of a month and every entry of an honor list withheld: neither is published as "0 人"."""
+    data = project / "data"
+    edit(data / "branches/alpha.yml", {"    motto: 服务不是小事\n": "    motto: 服务不是小事\n    publish: false\n"})
+    (data / "stars/2024-06.yml").write_text("awards:\n  - member: jiang-hua\n    category: 服务星\n    stars: 4\n",
+                                            encoding="utf-8")
+    (data / "honors/2022.yml").write_text(
+        "lists:\n  - title: 优秀党务工作者\n    entries:\n      - member: jiang-hua\n", encoding="utf-8")
+    out = run("build", cwd=project)
+    assert out.returncode == 0, text(out)
+    site = project / "site"
+    assert not (site / "boards/2024-06").exists()
+    assert not (site / "honors/2022").exists()
+    assert (site / "boards/2024-05/index.html").is_file()
+    honors = (site / "honors/2023/index.html").read_text(encoding="utf-8")
+    assert "红旗党支部" in honors and "优秀共产党员" not in honors
+    pages = [p for p in site.rglob("*.html")]
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert "2024-06" not in html and "2024年6月" not in html and "0 人" not in html, page
+        assert "/honors/2022/" not in html and "优秀党务工作者" not in html, page

@@ -55,8 +55,10 @@ def link(records: Records) -> m.Site:
             allies[branch_id].add(ally)
             allies[ally].add(branch_id)
 
-    months = [_month(key, rec, members) for key, rec in sorted(records.stars.items())]
-    years = [_honor_year(year, rec, members, branches) for year, rec in sorted(records.honors.items())]
+    # a month or honor list whose every entry is withheld is left out, not published as "0 人"
+    months = [mo for mo in (_month(key, rec, members) for key, rec in sorted(records.stars.items())) if mo.awards]
+    years = [y for y in (_honor_year(year, rec, members, branches) for year, rec in sorted(records.honors.items()))
+             if y.lists]
     lectures = sorted(
         (_lecture(lid, rec, members, withheld, branches) for lid, rec in records.lectures.items()),
         key=lambda lec: (lec.date, lec.episode or 0, lec.id), reverse=True,
@@ -193,6 +195,8 @@ def _honor_year(year: int, rec: Rec, members, branches) -> m.HonorYear:
             )
             for e in _list(lr, "entries") if e.get("member", "") in members or "member" not in e
         )
+        if not entries:
+            continue
         lst = m.HonorList(title=lr["title"], entries=entries, where=_where(lr))
         for entry in entries:
             _set(entry, list=lst)
