@@ -57,3 +57,32 @@ def test_serve_survives_bad_data_and_recovers(project: Path):
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def test_serve_keeps_watching_when_data_is_removed_and_restored(project: Path):
+    """`git checkout` or a branch switch removes data/ and puts it back: the preview says so
+    in Chinese, never hangs, and picks up the restored folder and later edits to it."""
+    data = project / "data"
+    port = _free_port()
+    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        _wait_for(url, "最新微党课", 90)
+        aside = project / "data-aside"
+        data.rename(aside)  # the folder is gone, as during a branch switch
+        page = _wait_for(url, "数据目录 data 不存在", 60)
+        assert "恢复后预览自动重建" in page
+        aside.rename(data)  # and back, a new folder to the old watcher
+        _wait_for(url, "最新微党课", 60)
+        alpha = data / "branches/alpha.yml"
+        alpha.write_text(alpha.read_text(encoding="utf-8").replace("name: 第一党支部", "name: 第一党支部改名"),
+                         encoding="utf-8")
+        _wait_for(url + "branches/alpha/", "第一党支部改名", 60)  # the restored folder is watched
+        assert server.poll() is None
+    finally:
+        server.terminate()
+        server.wait(timeout=30)

@@ -24,6 +24,7 @@ from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
 from .config import HonorboardConfig, project_paths
+from .watch import FolderGuard
 
 log = get_plugin_logger(__name__)
 
@@ -38,6 +39,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self.fonts: tuple[str, ...] = ()
         self.site_url: str | None = None
         self.build_id = ""
+        self._guard: FolderGuard | None = None
 
     # Set up once: under `serve` this instance lives across rebuilds.
     def on_startup(self, *, command, dirty) -> None:
@@ -69,18 +71,26 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
     def on_files(self, files: Files, config) -> Files:
         # Screens poll version.json for this id; every build gets a new one.
         self.build_id = time.strftime("%Y%m%d%H%M%S", time.gmtime()) + "-" + secrets.token_hex(4)
-        result = load(self.data_dir)
-        problems = list(result.problems)
         generated: list[File] = []
         fonts = None
-        if not result.errors:
+        if not self.data_dir.is_dir():  # under serve: a branch switch or `git checkout` in progress
+            shown = os.path.relpath(self.data_dir)
+            if self.command != "serve":
+                raise PluginError(f"数据目录 {shown} 不存在")
+            missing = f"数据目录 {shown} 不存在（正在切换分支或恢复文件？）：恢复后预览自动重建"
+            result, problems = None, []
+        else:
+            missing, result = None, load(self.data_dir)
+            problems = list(result.problems)
+        if result is not None and not result.errors:
             fonts = self._fonts()
             problems += self._pictures(result.site, config, generated, fonts)
-        lines = [p.format() for p in sorted_problems(problems)]
+        lines = [missing] if missing else []
+        lines += [p.format() for p in sorted_problems(problems)]
         for line in lines:
             (log.error if "提醒：" not in line else log.warning)(line)
         errors = [p for p in problems if p.is_error]
-        if errors:
+        if errors or missing:
             if self.command != "serve":
                 raise PluginError(f"data/ 中有 {len(errors)} 处错误，已停止构建（逐条见上）")
             log.error("数据有误：预览显示错误清单，修改并保存后自动恢复")
@@ -144,10 +154,17 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
 
     def on_serve(self, server, *, config, builder):
         # data/ is ours to watch; so are the page templates, which people edit with the data
-        server.watch(str(self.data_dir))
+        if self.data_dir.is_dir():
+            server.watch(str(self.data_dir))
         for folder in self.renderer.folders:
             server.watch(str(folder))
+        self._guard = FolderGuard(server, self.data_dir)  # watches data/ again when it comes back
+        self._guard.start()
         return server
+
+    def on_shutdown(self) -> None:
+        if self._guard is not None:
+            self._guard.stop()
 
     # --- helpers -------------------------------------------------------------------------
 
