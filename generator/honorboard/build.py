@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 from typing import Protocol
 
-from .data.loader import load
+from .data.loader import LoadResult, load
+from .data.problems import sorted_problems
 from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
 
@@ -22,6 +23,7 @@ class Engine(Protocol):
     """What a build needs from the engine that renders the theme around the pages."""
 
     data_dir: Path
+    fonts: tuple[str, ...]  # font files configured for the pictures, tried first
     site_dir: Path  # where the site goes unless told otherwise
     protected: dict[str, Path]  # label → folder no output may be, contain or lie in
 
@@ -78,13 +80,34 @@ def _shown(path: Path) -> str:
     return rel if not rel.startswith("..") else str(path)
 
 
-def report(data_dir: Path) -> int:
+def check(data_dir: Path, fonts: tuple[str, ...] = ()) -> LoadResult:
+    """Everything a build would refuse, without building: the data, then every character a
+    picture would draw against the fonts (so `check` in a hook or CI passes only what builds).
+
+    Raises ``images.NoCJKFont`` when this machine has no Chinese font at all.
+    """
+    from .images import check_glyphs, discover, drawn_texts
+
+    result = load(data_dir)
+    if result.site is not None:
+        glyphs = check_glyphs(drawn_texts(result.site), discover(tuple(fonts)))
+        result.problems = sorted_problems([*result.problems, *glyphs])
+    return result
+
+
+def report(data_dir: Path, fonts: tuple[str, ...] = ()) -> int:
     """Check ``data_dir``; print problems to stderr. Returns the exit code."""
     if not data_dir.is_dir():
         print(f"honorboard：数据目录 {data_dir} 不存在", file=sys.stderr)
         return EXIT_USAGE
+    from .images import NoCJKFont
+
     started = time.perf_counter()
-    result = load(data_dir)
+    try:
+        result = check(data_dir, fonts)
+    except NoCJKFont as exc:
+        print(f"honorboard：{exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
     for line in result.lines():
         print(line, file=sys.stderr)
     took = time.perf_counter() - started
@@ -100,7 +123,7 @@ def report(data_dir: Path) -> int:
 
 def build_into(engine: Engine, site_dir: Path) -> int:
     """Check the data, then build into ``site_dir`` (used by `deploy`). The exit code; messages on stderr."""
-    code = report(engine.data_dir)
+    code = report(engine.data_dir, engine.fonts)
     if code != EXIT_OK:
         return code
     return EXIT_OK if engine.run(site_dir) else EXIT_PROBLEMS
@@ -113,7 +136,7 @@ def build(engine: Engine, target: Path | None = None) -> int:
     if refused:
         print(f"honorboard：{refused}", file=sys.stderr)
         return EXIT_USAGE
-    code = report(engine.data_dir)
+    code = report(engine.data_dir, engine.fonts)
     if code != EXIT_OK:
         return code
     target = target.resolve()

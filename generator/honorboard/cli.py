@@ -27,6 +27,8 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True, parser_class=_Parser)
     check = sub.add_parser("check", help="只检查 data/ 中的数据")
     check.add_argument("data_dir", nargs="?", default="data", help="数据目录（默认 data）")
+    check.add_argument("-f", "--config-file", default="mkdocs.yml",
+                       help="MkDocs 配置文件，从中读取 honorboard 插件的 fonts:（默认 mkdocs.yml，没有也可）")
     schema = sub.add_parser("schema", help="生成编辑器用的 JSON Schema（schema/*.schema.json）")
     schema.add_argument("--out", default="schema", help="输出目录（默认 schema）")
     schema.add_argument("--check", action="store_true", help="只检查已提交的 schema 是否最新（过期时退出码 1）")
@@ -99,7 +101,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def cmd_check(args) -> int:
-    return build.report(Path(args.data_dir))
+    from .mkdocs_plugin.options import configured_fonts
+
+    return build.report(Path(args.data_dir), configured_fonts(Path(args.config_file)))
 
 
 def schema_files() -> dict[str, str]:

@@ -80,6 +80,7 @@ TEMPLATES: dict[str, str] = {
     "media.extension": "{field}：{found} 的类型不对，应为 {expected}",
     "media.render": "{field}：{found} 无法处理：{reason}",
     "glyph.missing": "{field}：字符“{char}”（U+{codepoint}）在所有可用字体中都没有，画不出来：请改用常用字，或在 mkdocs.yml 的 honorboard 插件中用 fonts: 加入含此字的字体",
+    "glyph.dropped": "{field}：“{char}”（U+{codepoint}）是表情或图形符号，本机字体中没有，图片中将略去（网页中照常显示）；安装彩色表情字体（Debian：fonts-noto-color-emoji）即可画出",
     # personal data on a public site
     "privacy.phone": "{field} 中有像手机号码的内容 {found}：站点公开后人人可见，如非必要请删除",
     "privacy.id_number": "{field} 中有像身份证号码的内容 {found}：站点公开后人人可见，请删除",
@@ -94,7 +95,7 @@ TEMPLATES: dict[str, str] = {
     "rating.duplicate": "{field}：{year} 年的评定重复（第 {first_line} 行已有）",
 }
 
-WARNINGS = frozenset({"type.hours_empty", "privacy.phone", "privacy.id_number"})
+WARNINGS = frozenset({"type.hours_empty", "privacy.phone", "privacy.id_number", "glyph.dropped"})
 """Codes that are reported but do not stop a build."""
 
 

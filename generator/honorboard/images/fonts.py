@@ -9,9 +9,11 @@ error, never tofu.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
+import unicodedata
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
@@ -33,6 +35,11 @@ SANS = (
     ("msyh.ttc", None), ("simhei.ttf", None), ("PingFang.ttc", None),
     ("DejaVuSans{w_dejavu}.ttf", None),
 )
+# Colour emoji, last in every chain: ✨ 👍 in a real title are drawn, not refused.
+EMOJI = (("NotoColorEmoji.ttf", None),)
+COLOR_STRIKE = 109
+"""Noto Color Emoji is a bitmap (CBDT) font: FreeType loads it only at this size; it is scaled after."""
+
 SERIF = (
     ("NotoSerifCJK-{w}.ttc", "Noto Serif CJK SC"), ("NotoSerifCJKsc-{w}.otf", None),
     ("SourceHanSerif-{w}.ttc", "Source Han Serif SC"), ("SourceHanSerifSC-{w}.otf", None),
@@ -47,22 +54,76 @@ class Face:
     path: str
     index: int
     family: str
+    color: bool = False  # a colour bitmap face (emoji): drawn at COLOR_STRIKE, then scaled
 
     @property
     def cmap(self) -> frozenset[int]:
         return _cmap(self.path, self.index)
 
     def pil(self, size: int) -> ImageFont.FreeTypeFont:
-        return _pil(self.path, self.index, size)
+        return _pil(self.path, self.index, COLOR_STRIKE if self.color else size)
+
+    def length(self, text: str, size: int) -> float:
+        if self.color:
+            return self.pil(size).getlength(text) * size / COLOR_STRIKE
+        return self.pil(size).getlength(text)
+
+
+def _coverage_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "honorboard" / "fonts"
 
 
 @lru_cache(maxsize=64)
 def _cmap(path: str, index: int) -> frozenset[int]:
+    """The code points a face has. Reading a CJK cmap takes ≈ 0.1 s a face, so it is kept on
+    disk as ranges, keyed by the file's fingerprint (path, size, modification time)."""
+    st = os.stat(path)
+    key = hashlib.sha256(f"{path}|{index}|{st.st_size}|{st.st_mtime_ns}".encode()).hexdigest()[:24]
+    stored = _coverage_dir() / f"{key}.json"
+    try:
+        ranges = json.loads(stored.read_text(encoding="ascii"))
+        return frozenset(c for lo, hi in ranges for c in range(lo, hi + 1))
+    except (OSError, ValueError, TypeError):
+        pass
     font = TTFont(path, fontNumber=index, lazy=True) if path.lower().endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
     try:
-        return frozenset(font.getBestCmap() or ())
+        codes = frozenset(font.getBestCmap() or ())
     finally:
         font.close()
+    _store_ranges(stored, codes)
+    return codes
+
+
+def _store_ranges(path: Path, codes: frozenset[int]) -> None:
+    ranges: list[list[int]] = []
+    for c in sorted(codes):
+        if ranges and ranges[-1][1] == c - 1:
+            ranges[-1][1] = c
+        else:
+            ranges.append([c, c])
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}")
+        tmp.write_text(json.dumps(ranges, separators=(",", ":")), encoding="ascii")
+        os.replace(tmp, path)
+    except OSError:  # a read-only home: the next run reads the font again
+        pass
+
+
+INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufe0e\ufe0f")
+"""Joiners and variation selectors: nothing to draw; left out when no face has them."""
+
+
+def pictograph(char: str) -> bool:
+    """An emoji or other pictorial symbol: left out of a picture (with a warning) when no font
+    has it, where a missing Hanzi or letter is an error (a name must never be drawn wrong)."""
+    code = ord(char)
+    return (unicodedata.category(char) == "So" or 0x1F000 <= code <= 0x1FAFF
+            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F or code == 0x20E3)
+
+
+def droppable(char: str) -> bool:
+    return char in INVISIBLE or pictograph(char)
 
 
 @lru_cache(maxsize=256)
@@ -97,7 +158,7 @@ def _index_files(dirs) -> dict[str, str]:
     return found
 
 
-def _faces(table, weight: str, files: dict[str, str]) -> list[Face]:
+def _faces(table, weight: str, files: dict[str, str], color: bool = False) -> list[Face]:
     faces = []
     for pattern, family in table:
         name = pattern.format(w=weight, w_dejavu="-Bold" if weight == "Bold" else "").lower()
@@ -107,7 +168,7 @@ def _faces(table, weight: str, files: dict[str, str]) -> list[Face]:
         families = _families(path)
         index = families.index(family) if family in families else (0 if family is None else -1)
         if index >= 0:
-            face = Face(path, index, families[index])
+            face = Face(path, index, families[index], color)
             if face not in faces:
                 faces.append(face)
     return faces
@@ -119,8 +180,15 @@ class FontChain:
 
     faces: tuple[Face, ...]
 
+    @cached_property
+    def coverage(self) -> frozenset[int]:
+        """Every code point some face of the chain has: one set lookup per character checked."""
+        return frozenset().union(*(face.cmap for face in self.faces))
+
     def face_for(self, char: str) -> Face | None:
         code = ord(char)
+        if code not in self.coverage:
+            return None
         for face in self.faces:
             if code in face.cmap:
                 return face
@@ -128,19 +196,20 @@ class FontChain:
 
     def missing(self, text: str) -> list[str]:
         """Characters of ``text`` no face has (whitespace and controls aside), in order."""
-        out = []
-        for ch in dict.fromkeys(text):
-            if ch.isspace() or ord(ch) < 0x20:
-                continue
-            if self.face_for(ch) is None:
-                out.append(ch)
-        return out
+        coverage = self.coverage
+        return [ch for ch in dict.fromkeys(text)
+                if ord(ch) not in coverage and not ch.isspace() and ord(ch) >= 0x20]
 
     def runs(self, text: str) -> list[tuple[Face, str]]:
-        """``text`` split into runs drawn with one face each."""
+        """``text`` split into runs drawn with one face each. A pictograph no face has was
+        reported by the glyph check as left out; it is skipped here (never drawn as a box)."""
         runs: list[tuple[Face, str]] = []
         for ch in text:
-            face = self.face_for(ch) or self.faces[0]
+            face = self.face_for(ch)
+            if face is None:
+                if droppable(ch):
+                    continue
+                face = self.faces[0]
             if runs and runs[-1][0] == face:
                 runs[-1] = (face, runs[-1][1] + ch)
             else:
@@ -148,7 +217,7 @@ class FontChain:
         return runs
 
     def width(self, text: str, size: int) -> float:
-        return sum(face.pil(size).getlength(run) for face, run in self.runs(text))
+        return sum(face.length(run, size) for face, run in self.runs(text))
 
 
 @dataclass(frozen=True)
@@ -207,9 +276,11 @@ def discover(configured: tuple[str, ...] = (), dirs: tuple[str, ...] = FONT_DIRS
     """Find the fonts: ``configured`` files first, then the usual CJK fonts on this machine."""
     files = _index_files(dirs)
     extra = _configured(configured)
+    emoji = _faces(EMOJI, "Regular", files, color=True)
     regular = extra + _faces(SANS, "Regular", files)
     bold = extra + _faces(SANS, "Bold", files) + [f for f in regular if f not in extra]
     serif = extra + _faces(SERIF, "Bold", files) + [f for f in bold if f not in extra]
+    regular, bold, serif = regular + emoji, bold + emoji, serif + emoji
     if not any(0x4E2D in face.cmap for face in regular):  # 中
         raise NoCJKFont(
             "找不到中文字体：请安装 Noto CJK（Debian/Ubuntu：apt-get install fonts-noto-cjk），"

@@ -8,6 +8,7 @@ import sys
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 from PIL import Image
 
@@ -15,7 +16,7 @@ from ..data.problems import Pos, Problem
 from . import cache as cache_mod
 from .card import render_card
 from .drawn import avatar, cover
-from .fonts import FontSet, discover
+from .fonts import INVISIBLE, FontSet, discover, pictograph
 from .jobs import Job, Text
 from .photo import BadImage, cover_crop, encode, fit_within, flatten, open_image, square
 
@@ -37,14 +38,20 @@ class Report:
         return f"images: {self.rendered} rendered, {self.cached} from cache"
 
 
-def check_glyphs(texts: list[Text], fonts: FontSet) -> list[Problem]:
-    """Every character that some picture would draw must be in some font: no tofu."""
+def check_glyphs(texts: Iterable[Text], fonts: FontSet) -> list[Problem]:
+    """Every character that some picture would draw must be in some font: no tofu.
+
+    An emoji or symbol no font has is left out of the picture with a warning (the page still
+    shows it); a missing Hanzi or letter is an error, since a name must never be drawn wrong.
+    """
     problems: dict[tuple, Problem] = {}  # one text may be drawn twice (avatar and cover)
     for t in texts:
         for ch in fonts.missing(t.text):
+            if ch in INVISIBLE:
+                continue
             pos = t.where or Pos(Path("?"), 1, 1)
-            problems.setdefault((pos, ch), Problem("glyph.missing", pos, field=t.field, char=ch,
-                                                   codepoint=f"{ord(ch):04X}"))
+            code = "glyph.dropped" if pictograph(ch) else "glyph.missing"
+            problems.setdefault((pos, ch), Problem(code, pos, field=t.field, char=ch, codepoint=f"{ord(ch):04X}"))
     return list(problems.values())
 
 

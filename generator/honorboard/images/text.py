@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PIL import ImageDraw
+from PIL import Image, ImageDraw
 
-from .fonts import FontChain
+from .fonts import COLOR_STRIKE, Face, FontChain
 from .layout import Fit, fit
 
 
@@ -17,10 +17,29 @@ def draw_line(draw: ImageDraw.ImageDraw, x: float, baseline: float, text: str, c
               size: int, fill) -> float:
     """Draw one line from ``x`` on ``baseline``; returns the x after it."""
     for face, run in chain.runs(text):
-        font = face.pil(size)
-        draw.text((x, baseline), run, font=font, fill=fill, anchor="ls")
-        x += font.getlength(run)
+        if face.color:
+            _draw_color(draw, x, baseline, run, face, size)
+        else:
+            draw.text((x, baseline), run, font=face.pil(size), fill=fill, anchor="ls")
+        x += face.length(run, size)
     return x
+
+
+def _draw_color(draw: ImageDraw.ImageDraw, x: float, baseline: float, run: str, face: Face, size: int) -> None:
+    """Colour emoji: drawn at the font's one bitmap size, scaled to ``size``, laid on the baseline."""
+    font = face.pil(size)
+    ascent, descent = font.getmetrics()
+    strike = Image.new("RGBA", (max(1, round(font.getlength(run))), ascent + descent), (0, 0, 0, 0))
+    ImageDraw.Draw(strike).text((0, ascent), run, font=font, embedded_color=True, anchor="ls")
+    scale = size / COLOR_STRIKE
+    scaled = strike.resize((max(1, round(strike.width * scale)), max(1, round(strike.height * scale))),
+                           Image.Resampling.LANCZOS)
+    target = draw._image  # ImageDraw keeps the image it draws on; pasting needs it
+    box = (round(x), round(baseline - ascent * scale))
+    if target.mode == "RGBA":
+        target.alpha_composite(scaled, box)
+    else:
+        target.paste(scaled, box, scaled)
 
 
 def draw_block(draw: ImageDraw.ImageDraw, x: float, top: float, block: Fit, chain: FontChain, fill,

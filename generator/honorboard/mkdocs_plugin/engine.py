@@ -61,6 +61,9 @@ class MkDocsEngine:
             plugin = config.plugins.get("honorboard")
             self.data_dir = Path(config.config_file_path).parent / (plugin.config.data_dir if plugin else "data")
         self.protected = project_paths(config, data_dir)
+        plugin = config.plugins.get("honorboard")
+        base = Path(config.config_file_path).parent
+        self.fonts = tuple(str((base / f).resolve()) for f in plugin.config.fonts) if plugin else ()
 
     @classmethod
     def load(cls, config_file: str, data_dir: str | None) -> MkDocsEngine | None:

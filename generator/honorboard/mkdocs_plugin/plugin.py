@@ -191,8 +191,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
 
     def _pictures(self, site, config, generated: list[File], fonts) -> list[Problem]:
         """Check every drawn character, then render (or reuse) every picture."""
-        problems = images.check_glyphs(list(images.drawn_texts(site)), fonts)
-        if problems:
+        problems = images.check_glyphs(images.drawn_texts(site), fonts)
+        if any(p.is_error for p in problems):
             return problems
         if not self.site_url:
             log.warning("mkdocs.yml 未设置 site_url：品牌卡片上不印二维码")
@@ -201,7 +201,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         log.info(report.summary)
         for out, path in report.outputs.items():
             generated.append(File.generated(config, out, abs_src_path=str(path)))
-        return report.problems
+        return problems + report.problems
 
     @staticmethod
     def _replace(files: Files, new: File) -> None:
