@@ -1,11 +1,14 @@
-"""Markdown for the (md) fields: formatting yes, raw HTML and outside requests no.
+"""Markdown for the (md) fields: formatting yes, script and outside requests no.
 
-Python-Markdown passes raw HTML through; we unregister the two processors that do so, so
-``<script>`` is shown as text. Images are reduced to their alt text: an image URL in a text
-field would be a request leaving the host. Then the rendered HTML goes through an allowlist
-sanitiser (nh3, the binding of Rust's Ammonia): it decodes character references before it
-judges a link, so ``javascript&#58;…`` or ``&colon;`` cannot hide a scheme from it; only
-http(s), mailto, tel and relative links keep their ``href``.
+Real descriptions are often pasted from an old web page, with ``<p>``, ``<br>`` and
+``<strong>`` in them: Python-Markdown passes such raw HTML through, and everything it writes
+then goes through an allowlist sanitiser (nh3, the binding of Rust's Ammonia), which keeps
+the formatting tags below and drops the rest: ``<script>`` and ``<style>`` with their
+content, ``<img>``, ``<iframe>``, ``<svg>``, every ``on*`` and ``style`` attribute. It decodes
+character references before it judges a link, so ``javascript&#58;…`` or ``&colon;`` cannot
+hide a scheme from it; only http(s), mailto, tel and relative links keep their ``href``.
+Markdown images are reduced to their alt text: an image URL in a text field would be a
+request leaving the host.
 """
 
 from __future__ import annotations
@@ -56,14 +59,12 @@ def _append_text(parent: etree.Element, index: int, text: str) -> None:
         prev.tail = (prev.tail or "") + text
 
 
-class _NoRawHtml(Extension):
+class _NoImages(Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        md.preprocessors.deregister("html_block")
-        md.inlinePatterns.deregister("html")
         md.treeprocessors.register(_ImagesToText(md), "honorboard_images", 0)
 
 
-_md = markdown.Markdown(extensions=["sane_lists", _NoRawHtml()], output_format="html")
+_md = markdown.Markdown(extensions=["sane_lists", _NoImages()], output_format="html")
 
 
 def render_markdown(text: str | None) -> Markup:
