@@ -115,16 +115,3 @@ def test_script_in_text_fields_shows_as_text(build_site, open_page, project):
         assert w.errors == []
     w = open_page(url + "members/jiang-hua/")
     assert "<script>window.hacked=1</script>姜华" in w.page.inner_text("h1")
-
-
-def test_board_prints_on_a4(demo_url, open_page):
-    """Print media: no site chrome, the board fits an A4 page's width (794 CSS px at 96 dpi)."""
-    w = open_page(demo_url + "boards/2024-12/", 794, 1123)
-    w.page.emulate_media(media="print")
-    assert w.page.evaluate("getComputedStyle(document.querySelector('.md-header')).display") == "none"
-    assert w.page.evaluate("getComputedStyle(document.querySelector('.hb-facets')).display") == "none"
-    assert w.page.evaluate("document.documentElement.scrollWidth") <= 794
-    columns = w.page.evaluate("getComputedStyle(document.querySelector('.hb-grid--board')).gridTemplateColumns")
-    assert len(columns.split()) == 5
-    pdf = w.page.pdf(format="A4")
-    assert pdf.startswith(b"%PDF")

@@ -114,8 +114,8 @@ def test_print_size_is_a5_with_bleed_at_300_dpi():
 
 
 def test_avatar_and_cover():
-    a = avatar("欧阳", "#A8071A", 240, FONTS)
-    assert a.size == (240, 240)
+    a = avatar("欧阳", "#A8071A", (240, 320), FONTS)
+    assert a.size == (240, 320)
     assert a.crop((40, 60, 200, 180)).convert("L").getextrema()[1] > 240  # the white name is drawn
     c = cover(CoverText("入党誓词的演变历史：从1921年到新时代的初心与使命", "于兰", 34, "党史国情", "#A8071A"), (960, 540), FONTS)
     assert c.size == (960, 540) and c.mode == "RGB"

@@ -32,7 +32,7 @@ def test_crop_box(size, aspect, bias, box):
 def _photo(tmp_path: Path, name: str, image: Image.Image, **save) -> Job:
     path = tmp_path / name
     image.save(path, **save)
-    return Job("photo", "img/x.webp", (240,), name)
+    return Job("photo", "img/x.webp", (240, 320), name)
 
 
 def _render(tmp_path: Path, job: Job) -> Image.Image:
@@ -66,8 +66,8 @@ def test_sideways_photo_comes_out_upright_and_clean(tmp_path: Path):
     src = Image.open(tmp_path / "p.jpg")
     assert src.getexif().get_ifd(0x8825)  # the test file really has GPS
     out = _render(tmp_path, job)
-    assert out.size == (240, 240) and out.mode == "RGB" and out.format == "WEBP"
-    assert _near(out.getpixel((120, 10)), RED) and _near(out.getpixel((120, 230)), BLUE)
+    assert out.size == (240, 320) and out.mode == "RGB" and out.format == "WEBP"
+    assert _near(out.getpixel((120, 10)), RED) and _near(out.getpixel((120, 310)), BLUE)
     assert not out.getexif() and not out.getexif().get_ifd(0x8825)
     for key in ("exif", "xmp", "icc_profile", "comment", "XML:com.adobe.xmp"):
         assert key not in out.info
@@ -86,7 +86,7 @@ def test_sideways_photo_comes_out_upright_and_clean(tmp_path: Path):
 ])
 def test_unusual_modes_become_correct_photos(tmp_path: Path, name, make):
     out = _render(tmp_path, _photo(tmp_path, name, make()))
-    assert out.size == (240, 240) and out.mode == "RGB"
+    assert out.size == (240, 320) and out.mode == "RGB"
 
 
 def test_cmyk_red_stays_red(tmp_path: Path):
@@ -104,7 +104,7 @@ def test_a_12000_by_9000_photo(tmp_path: Path):
     """A 108 MP camera photo: under the limit, decoded at reduced scale, correct result."""
     big = Image.new("RGB", (12000, 9000), RED)
     out = _render(tmp_path, _photo(tmp_path, "big.jpg", big, quality=50))
-    assert out.size == (240, 240) and _near(out.getpixel((120, 120)), RED)
+    assert out.size == (240, 320) and _near(out.getpixel((120, 120)), RED)
 
 
 @pytest.mark.parametrize("content, words", [
@@ -116,7 +116,7 @@ def test_broken_files_are_chinese_errors(tmp_path: Path, content, words):
     Image.new("RGB", (400, 400), RED).save(buf, "JPEG")
     (tmp_path / "bad.jpg").write_bytes(content(buf.getvalue()))
     with pytest.raises(BadImage, match=words):
-        draw(Job("photo", "img/x.webp", (240,), "bad.jpg"), tmp_path, None)
+        draw(Job("photo", "img/x.webp", (240, 320), "bad.jpg"), tmp_path, None)
 
 
 def test_same_input_same_bytes(tmp_path: Path):

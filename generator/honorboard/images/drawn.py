@@ -30,18 +30,18 @@ def short_name(name: str) -> str:
     return name if len(name) <= 2 else name[-2:]
 
 
-def avatar(text: str, color: str, side: int, fonts: FontSet) -> Image.Image:
-    """``text`` (the surname or the last two characters of a name) on a colour from the id."""
-    img = Image.new("RGB", (side, side), _rgb(color))
+def avatar(text: str, color: str, size: tuple[int, int], fonts: FontSet) -> Image.Image:
+    """``text`` (the given name's last two characters) on a colour from the id, ``size`` = (w, h)."""
+    side, tall = size
+    img = Image.new("RGB", (side, tall), _rgb(color))
     draw = ImageDraw.Draw(img)
     inner = side * 0.8
     block = fit_block(text, fonts.serif, inner, 1, round(side * (0.42 if len(text) <= 2 else 0.3)), round(side * 0.16))
     width = fonts.serif.width(block.lines[0], block.size)
-    height = block.size * 1.0
-    draw_block(draw, (side - width) / 2, (side - height) / 2 - block.size * 0.06, block, fonts.serif, (255, 255, 255))
+    draw_block(draw, (side - width) / 2, (tall - block.size) / 2 - block.size * 0.06, block, fonts.serif, (255, 255, 255))
     # a thin gold ring, like the frames on a physical honor board
     ring = max(2, side // 60)
-    draw.rectangle((ring, ring, side - ring - 1, side - ring - 1), outline=(242, 201, 76), width=ring)
+    draw.rectangle((ring, ring, side - ring - 1, tall - ring - 1), outline=(242, 201, 76), width=ring)
     return img
 
 

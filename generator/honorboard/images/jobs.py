@@ -59,9 +59,10 @@ def _jobs(site: Site, site_url: str | None) -> Iterator[Job]:
     for member in site.members.values():
         for px in urls.PHOTO_SIZES:
             if member.photo:
-                yield Job("photo", urls.photo(member.id, px), (px,), member.photo, member.pos("photo"), "photo")
+                yield Job("photo", urls.photo(member.id, px), urls.photo_size(px), member.photo, member.pos("photo"), "photo")
             else:
-                yield Job("avatar", urls.photo(member.id, px), (short_name(member.name), palette_color(member.id), px),
+                yield Job("avatar", urls.photo(member.id, px),
+                          (short_name(member.name), palette_color(member.id), urls.photo_size(px)),
                           where=member.pos("name"), field="name")
     for branch in site.branches:
         emblem = branch.brand.emblem if branch.brand else None

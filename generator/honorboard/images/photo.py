@@ -104,9 +104,10 @@ def clean(im: Image.Image) -> Image.Image:
     return fresh
 
 
-def square(im: Image.Image, side: int) -> Image.Image:
-    box = crop_box(im.width, im.height, 1.0)
-    return im.resize((side, side), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+def portrait(im: Image.Image, width: int, height: int) -> Image.Image:
+    """A head-and-shoulders crop: centred across, biased to the top (faces are high in a photo)."""
+    box = crop_box(im.width, im.height, width / height)
+    return im.resize((width, height), Image.Resampling.LANCZOS, box=box, reducing_gap=3.0)
 
 
 def fit_within(im: Image.Image, max_w: int, max_h: int) -> Image.Image:

@@ -18,7 +18,7 @@ from .card import render_card
 from .drawn import avatar, cover
 from .fonts import INVISIBLE, FontSet, discover, pictograph
 from .jobs import Job, Text
-from .photo import BadImage, cover_crop, encode, fit_within, flatten, open_image, square
+from .photo import BadImage, cover_crop, encode, fit_within, flatten, open_image, portrait
 
 EXT = {"photo": "webp", "avatar": "webp", "emblem": "png", "cover": "webp", "cover-photo": "webp",
        "picture": "webp", "card": "png"}
@@ -59,11 +59,11 @@ def draw(job: Job, data_dir: Path, fonts: FontSet | None) -> bytes:
     """The bytes of one job's picture (runs in worker processes)."""
     source = data_dir / job.source if job.source else None
     if job.kind == "photo":
-        (px,) = job.params
-        return encode(square(flatten(open_image(source, px)), px), "webp")
+        w, h = job.params
+        return encode(portrait(flatten(open_image(source, h)), w, h), "webp")
     if job.kind == "avatar":
-        text, color, px = job.params
-        return encode(avatar(text, color, px, fonts), "webp")
+        text, color, size = job.params
+        return encode(avatar(text, color, size, fonts), "webp")
     if job.kind == "emblem":
         (side,) = job.params
         im = open_image(source, side)

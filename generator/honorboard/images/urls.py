@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import hashlib
 
-PHOTO_SIZES = (240, 480)  # 1× and 2× of the 240 px portrait on boards
+PHOTO_SIZES = (240, 480)  # widths: 1× and 2× of the portrait on boards
+PHOTO_ASPECT = (3, 4)  # an ID photo (证件照): reads as a person on a 荣誉榜
+
+
+def photo_size(px: int) -> tuple[int, int]:
+    """Width and height of the portrait rendered ``px`` wide."""
+    w, h = PHOTO_ASPECT
+    return px, px * h // w
 COVER_SIZE = (960, 540)
 EMBLEM_SIDE = 256
 PICTURE_BOX = (1920, 1080)

@@ -36,6 +36,15 @@ class Group:
         return sum(g.count if isinstance(g, Group) else 1 for g in self.items)
 
 
+@dataclass(frozen=True)
+class WallGroup:
+    """One branch's people on a board, with the place it is in (unit · floor)."""
+
+    branch: Branch
+    place: str
+    items: tuple
+
+
 def floor_label(floor: int | None) -> str:
     if floor is None:
         return "未分楼层"
@@ -88,6 +97,13 @@ class SiteViews:
 
     def board(self, month: Month) -> tuple[Group, ...]:
         return _by_unit_floor_branch(((a.member.branch, a) for a in month.awards), self._order)
+
+    def wall(self, month: Month) -> list[WallGroup]:
+        """The month as one 荣誉墙: a group per branch in unit → floor → branch order, each
+        labelled with where it is, so small groups can flow side by side."""
+        return [WallGroup(branch.items[0].member.branch, " · ".join(t for t in (unit.title, floor.title) if t and t != NO_UNIT),
+                          branch.items)
+                for unit in self.board(month) for floor in unit.items for branch in floor.items]
 
     @staticmethod
     def categories(awards: Iterable[Award]) -> list[tuple[str, int]]:
