@@ -114,12 +114,23 @@ def test_every_slide_fits_and_text_is_legible(demo_url, screen, screen_id, size)
     width, height = SIZES[size]
     page = screen(demo_url + f"screens/{screen_id}/", (width, height)).page
     report = page.evaluate("""() => {
-      const out = {page: [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight], slides: [], smallest: 1e9};
+      const out = {page: [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight], slides: [], smallest: 1e9, cut: []};
       document.querySelectorAll('.slide').forEach((s, i) => {
         s.classList.add('on');
         out.slides.push([i, s.scrollWidth - s.clientWidth, s.scrollHeight - s.clientHeight]);
+        const box = s.getBoundingClientRect();
         s.querySelectorAll('*').forEach(e => {
-          if (e.childElementCount === 0 && e.textContent.trim()) out.smallest = Math.min(out.smallest, parseFloat(getComputedStyle(e).fontSize));
+          const style = getComputedStyle(e);
+          if (style.textOverflow === 'ellipsis' || style.webkitLineClamp !== 'none') out.cut.push([i, e.className, 'ellipsis']);
+          if (e.childElementCount === 0 && e.textContent.trim()) {
+            out.smallest = Math.min(out.smallest, parseFloat(style.fontSize));
+            const r = e.getBoundingClientRect();  // text outside its slide is text cut off
+            if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)
+              out.cut.push([i, e.className, e.textContent.slice(0, 20)]);
+            const clips = style.overflow !== 'visible';  // a glyph taller than its line box is not cut unless clipped
+            if (style.display !== 'inline' && (e.scrollWidth > e.clientWidth + 1 || (clips && e.scrollHeight > e.clientHeight + 1)))
+              out.cut.push([i, e.className, e.textContent.slice(0, 20)]);
+          }
         });
         s.classList.remove('on');
       });
@@ -127,7 +138,56 @@ def test_every_slide_fits_and_text_is_legible(demo_url, screen, screen_id, size)
     }""")
     assert report["page"][0] <= 0 and report["page"][1] <= 0
     assert [s for s in report["slides"] if s[1] > 1 or s[2] > 1] == []
+    assert report["cut"] == []  # nothing truncated: no ellipsis, no text outside its box or slide
     assert report["smallest"] >= 36 * min(width, height) / 1080 - 0.5
+
+
+@pytest.mark.parametrize("size", ["1080p", "portrait"])
+def test_slides_are_composed_for_their_count(demo_url, screen, size):
+    """Few people large and filling the panel; every star shown (never cut); the year's short
+    honour lists share a slide, people on it with their portraits."""
+    width, height = SIZES[size]
+    page = screen(demo_url + "screens/lobby-1f/", (width, height)).page
+    facts = page.evaluate("""() => {
+      const area = document.querySelector('.slides').getBoundingClientRect();
+      const show = s => { document.querySelectorAll('.slide').forEach(x => x.classList.toggle('on', x === s)); };
+      const stars = document.querySelector('.slide--stars'); show(stars);
+      const people = [...stars.querySelectorAll('.person')];
+      const used = people.map(p => p.querySelector('img').getBoundingClientRect()).reduce((a, r) => a + r.width * r.height, 0);
+      return {
+        stars: people.map(p => [p.dataset.member, (p.querySelector('.stars') || {textContent: ''}).textContent.length]),
+        portraitShare: used / (area.width * area.height),
+        honorSlides: document.querySelectorAll('.slide--honors').length,
+        honorLists: [...document.querySelectorAll('.slide--honors .hsec__title')].map(e => e.textContent),
+        honorPortraits: document.querySelectorAll('.slide--honors .hentry--member img').length,
+      };
+    }""")
+    month = SITE.latest_month
+    expected = {a.member.id: a.stars or 0 for a in month.awards if a.member.branch.floor == 1}
+    assert dict(facts["stars"]) == expected  # five stars show five, four show four
+    assert facts["portraitShare"] > 0.2, facts  # three people fill the panel, not its corner
+    year = SITE.latest_honors
+
+    def on_floor(e) -> bool:  # the first-floor screen: teams, and people and branches of floor 1
+        return bool(e.team) or (e.member.branch if e.member else e.branch).floor == 1
+
+    shown = [lst.title for lst in year.lists if any(on_floor(e) for e in lst.entries)]
+    assert facts["honorSlides"] == 1 and facts["honorLists"] == shown and len(shown) >= 3
+    members = sum(1 for lst in year.lists for e in lst.entries if e.member and e.member.branch.floor == 1)
+    assert facts["honorPortraits"] == members > 0
+
+
+def test_preview_ignores_hours_and_the_index_links_every_screen(demo_url, screen, open_page):
+    night = dt.datetime(2024, 12, 16, 23, 0, 0)
+    page = screen(demo_url + "screens/lobby-1f/?preview", at=night).page
+    assert not page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+    page = screen(demo_url + "screens/lobby-1f/", at=night).page
+    assert page.evaluate("document.querySelector('.stage').classList.contains('is-off')")
+    index = open_page(demo_url + "screens/").page
+    hrefs = index.eval_on_selector_all("a", "els => els.map(e => e.getAttribute('href'))")
+    for s in SITE.screens:
+        assert any(h.endswith(f"{s.id}/") for h in hrefs) and any(h.endswith(f"{s.id}/?preview") for h in hrefs)
+    assert "?preview" in index.inner_text("body") and "亮屏时段" in index.inner_text("body")
 
 
 def test_dark_outside_hours_and_wakes_by_itself(demo_url, screen):

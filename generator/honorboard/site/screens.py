@@ -14,15 +14,35 @@ from typing import Iterator
 from ..data.model import Branch, Screen, Site
 
 PER_PAGE = {
-    # kind: (landscape, portrait) — what fits legibly on either panel, so a playlist written
-    # for one orientation still fits when a panel is mounted the other way
+    # kind: (landscape, portrait) — what fits legibly on either panel (people, honour entries,
+    # cards, posts, lectures a slide)
     "stars": (8, 8),
-    "honors": (12, 12),
-    "branches": (1, 1),
+    "honors": (8, 8),
+    "branches": (1, 2),
     "posts": (2, 2),
     "lectures": (2, 2),
 }
 DEFAULT_SECONDS = 15
+MAX_COLUMNS = (4, 2)  # a grid of people: columns at most, landscape and portrait
+
+
+def grid(count: int, portrait: bool) -> tuple[int, int]:
+    """Columns and rows for ``count`` cells, composed for the count: few people large and
+    side by side (landscape) or stacked (portrait), more in a grid that fills the panel."""
+    count = max(1, count)
+    if portrait:
+        cols = 1 if count <= 2 else 2
+    else:
+        cols = count if count <= 4 else (3 if count <= 6 else 4)
+    return cols, -(-count // cols)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One honour list (or part of a long one) on a shared slide."""
+
+    title: str
+    entries: tuple
 
 
 @dataclass(frozen=True)
@@ -65,7 +85,51 @@ def _paged(kind: str, title: str, items: list, portrait: bool, seconds: int, **e
     size = PER_PAGE[kind][1 if portrait else 0]
     chunks = _chunks(items, size)
     for i, chunk in enumerate(chunks, 1):
-        yield SlidePage(kind, seconds, title, tuple(chunk), i, len(chunks), extra)
+        # the grid follows the panel (CSS picks one by orientation), the paging the playlist
+        yield SlidePage(kind, seconds, title, tuple(chunk), i, len(chunks),
+                        extra | {"grid": grid(len(chunk), False), "pgrid": grid(len(chunk), True)})
+
+
+def _honor_pages(title: str, lists: list[tuple[str, list]], portrait: bool, seconds: int) -> Iterator[SlidePage]:
+    """Honour lists packed onto shared slides: short lists side by side, a long one split."""
+    size = PER_PAGE["honors"][1 if portrait else 0]
+    pages: list[list[Section]] = []
+    room = 0
+    for name, entries in lists:
+        for chunk in _chunks(entries, size):
+            if not chunk:
+                continue
+            if not pages or len(chunk) > room:
+                pages.append([])
+                room = size
+            pages[-1].append(Section(name, tuple(chunk)))
+            room -= len(chunk)
+    for i, sections in enumerate(pages, 1):
+        count = sum(len(sec.entries) for sec in sections)
+        layouts = {}
+        for key, columns in (("l", MAX_COLUMNS[0]), ("p", MAX_COLUMNS[1])):  # for either panel
+            cols = min(columns, count)
+            layouts[key] = (cols, _rows(sections, cols))
+        yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages), layouts)
+
+
+def _rows(sections: list[Section], cols: int) -> int:
+    """How many rows of cells the sections take when laid out in order, each spanning its
+    entries' columns (at most ``cols``) and wrapping to the next row when it does not fit."""
+    rows, used = 0, cols
+    for sec in sections:
+        span = min(len(sec.entries), cols)
+        height = -(-len(sec.entries) // span)
+        if used + span > cols:
+            rows += height
+            used = span
+            row_height = height
+        else:
+            used += span
+            if height > row_height:
+                rows += height - row_height
+                row_height = height
+    return rows
 
 
 def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, slide) -> Iterator[SlidePage]:
@@ -78,10 +142,10 @@ def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, 
     elif kind == "honors":
         year = site.latest_honors
         if year:
-            for lst in year.lists:
-                entries = [e for e in lst.entries
-                           if e.team or _on_floor(e.member.branch if e.member else e.branch, floor)]
-                yield from _paged("honors", f"{year.year}年度{lst.title}", entries, portrait, seconds)
+            lists = [(lst.title, [e for e in lst.entries
+                                  if e.team or _on_floor(e.member.branch if e.member else e.branch, floor)])
+                     for lst in year.lists]
+            yield from _honor_pages(f"{year.year}年度先锋榜", [(t, es) for t, es in lists if es], portrait, seconds)
     elif kind == "branches":
         branches = [b for b in site.branches if _on_floor(b, floor)]
         yield from _paged("branches", "支部品牌", branches, portrait, seconds)
@@ -99,7 +163,7 @@ def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, 
 
 def characters(pages: list[SlidePage], screen: Screen) -> set[str]:
     """Every character a screen can show: for the font subset its page carries."""
-    chars = set(screen.name) | set("0123456789:：年月日星期一二三四五六日天第页共/·（）()")
+    chars = set(screen.name) | set("0123456789:：年月日星期一二三四五六日天第页共/·（）()★")
     for p in pages:
         chars |= set(p.title)
         for item in p.items:
@@ -112,10 +176,13 @@ def _texts(item) -> str:
 
     if isinstance(item, str):
         return item
+    if isinstance(item, Section):
+        return item.title + "".join(_texts(e) for e in item.entries)
     if isinstance(item, m.Award):
-        return item.member.name + item.category + item.member.branch.name + (item.citation or "")
+        return item.member.name + item.category + item.member.branch.name + (item.citation or "") + "★分"
     if isinstance(item, m.HonorEntry):
-        return item.name + (item.citation or "") + (item.member.branch.name if item.member else "")
+        where = item.member.branch.name if item.member else (item.branch.unit or "") if item.branch else ""
+        return item.name + (item.citation or "") + where
     if isinstance(item, m.Branch):
         return item.name
     if isinstance(item, m.Post):

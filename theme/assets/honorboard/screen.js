@@ -22,9 +22,11 @@
   var current = -1, slideTimer = null, pollTimer = null, backoff = POLL;
 
   // --- hours --------------------------------------------------------------------------
+  // ?preview: a person looking at a screen from the office, at any hour, sees it playing
+  var preview = /(^|[?&])preview(=|&|$)/.test(location.search.slice(1));
   var hours = null;
   var spec = stage.getAttribute("data-hours");
-  if (spec) {
+  if (spec && !preview) {
     var parts = spec.split("-");
     hours = { start: +parts[0], end: +parts[1] };
   }
@@ -102,7 +104,7 @@
         if (!v || typeof v.build !== "string") throw new Error("bad version.json");
         if (v.build === build) { backoff = POLL; schedule(POLL); return; }
         // a new build: load it only once its page has arrived whole and is a screen page
-        var target = location.pathname + "?v=" + encodeURIComponent(v.build);
+        var target = location.pathname + "?v=" + encodeURIComponent(v.build) + (preview ? "&preview" : "");
         return fetch(target, { cache: "no-store" })
           .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.text(); })
           .then(function (html) {
