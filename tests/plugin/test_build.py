@@ -166,4 +166,4 @@ def test_generated_larger_set_builds(tmp_path: Path):
 def test_chinese_headings_get_readable_anchors(demo_site: Path):
     """pymdownx slugify keeps Chinese in heading ids (MkDocs' default would give #_1)."""
     about = (demo_site / "about/index.html").read_text(encoding="utf-8")
-    assert 'id="数据从哪里来"' in about and 'id="_1"' not in about
+    assert 'id="在这里可以看到"' in about and 'id="_1"' not in about

@@ -7,6 +7,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -18,8 +19,12 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as resp:
-        return resp.read().decode("utf-8")
+    """The page's text; a 404's page too (MkDocs serves the theme's 404.html with it)."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as resp:
+            return resp.read().decode("utf-8")
+    except urllib.error.HTTPError as err:
+        return err.read().decode("utf-8")
 
 
 def _wait_for(url: str, needle: str, seconds: float) -> str:
@@ -50,9 +55,13 @@ def test_serve_survives_bad_data_and_recovers(project: Path):
         url = f"http://127.0.0.1:{port}/"
         page = _wait_for(url, "数据有误", 90)
         assert "beta.yml:1:5: 字段 name 后面是全角冒号" in page
+        for deep in ("branches/alpha/", "members/jiang-hua/", "lectures/oath/", "no/such/page/"):
+            page = _get(url + deep)  # every address shows the problems, none an English 404
+            assert "数据有误" in page and "beta.yml:1:5: 字段 name 后面是全角冒号" in page, deep
         beta.write_text(good, encoding="utf-8")  # the person fixes the file and saves
         page = _wait_for(url, "最新微党课", 90)
         assert "数据有误" not in page
+        assert "数据有误" not in _get(url + "no/such/page/") and "页面不存在" in _get(url + "no/such/page/")
         assert server.poll() is None  # still serving
     finally:
         server.terminate()

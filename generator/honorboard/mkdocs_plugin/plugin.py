@@ -90,6 +90,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         for line in lines:
             (log.error if "提醒：" not in line else log.warning)(line)
         errors = [p for p in problems if p.is_error]
+        # the theme's 404.html shows these under `serve`: any address lists the problems
+        config.extra["honorboard_problems"] = lines if (errors or missing) and self.command == "serve" else []
         if errors or missing:
             if self.command != "serve":
                 raise PluginError(f"data/ 中有 {len(errors)} 处错误，已停止构建（逐条见上）")

@@ -90,9 +90,9 @@ def plan(site: Site) -> Iterator[PageSpec]:
         yield PageSpec(url_of(year), f"{year.year}年度先锋榜", "honor_year.html",
                        base | {"year": year, "prev": prev, "next": nxt})
     for branch in site.branches:
-        yield PageSpec(url_of(branch), branch.name, "branch.html", base | {"branch": branch})
+        yield PageSpec(url_of(branch), views.branch_label(branch), "branch.html", base | {"branch": branch})
     for member in site.members.values():
-        yield PageSpec(url_of(member), member.name, "member.html", base | {"member": member})
+        yield PageSpec(url_of(member), views.person_label(member), "member.html", base | {"member": member})
     for lecture in site.lectures:
         yield PageSpec(url_of(lecture), lecture.title, "lecture.html", base | {"lecture": lecture})
 
@@ -121,9 +121,10 @@ def screen_pages(site: Site, build_id: str, font_url: str, site_url: str | None)
     def qr(lecture) -> str | None:
         return qr_data_uri(f"{site_url.rstrip('/')}/{url_of(lecture)}") if site_url else None
 
+    views = SiteViews(site)
     for screen in site.screens:
         yield PageSpec(f"screens/{screen.id}/", screen.name, "screen.html", {
-            "site": site, "screen": screen, "pages": expand(screen, site), "build_id": build_id,
+            "site": site, "views": views, "screen": screen, "pages": expand(screen, site), "build_id": build_id,
             "font_url": font_url, "qr": qr,
         }, searchable=False, standalone=True)
     yield PageSpec("screens/", "大厅电子屏", "screens.html", {"site": site}, searchable=False, standalone=True)

@@ -179,9 +179,11 @@ def _texts(item) -> str:
     if isinstance(item, Section):
         return item.title + "".join(_texts(e) for e in item.entries)
     if isinstance(item, m.Award):
-        return item.member.name + item.category + item.member.branch.name + (item.citation or "") + "★分"
+        b = item.member.branch
+        return item.member.name + item.category + b.name + (b.unit or "") + (item.citation or "") + "★分"
     if isinstance(item, m.HonorEntry):
-        where = item.member.branch.name if item.member else (item.branch.unit or "") if item.branch else ""
+        b = item.member.branch if item.member else item.branch
+        where = (b.name + (b.unit or "")) if b else ""
         return item.name + (item.citation or "") + where
     if isinstance(item, m.Branch):
         return item.name

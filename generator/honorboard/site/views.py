@@ -137,20 +137,34 @@ class SiteViews:
 
     # --- posts ----------------------------------------------------------------------------
 
-    def posts_by_kind(self) -> list[Group]:
-        kinds: dict[str, list[Post]] = defaultdict(list)
+    no_kind = NO_KIND  # what a post without ``kind`` is called
+
+    def posts_by_place(self) -> list[Group]:
+        """Posts by unit, then floor. Posts of a branch without a floor come first in their unit,
+        under no floor heading, so none is ever listed under another floor's heading."""
+        units: dict[str, dict[int | None, list[Post]]] = defaultdict(lambda: defaultdict(list))
         for post in self.site.posts:
-            kinds[post.kind or NO_KIND].append(post)
-        out = []
-        for kind, posts in kinds.items():
-            floors: dict[int | None, list[Post]] = defaultdict(list)
-            for post in posts:
-                floors[post.branch.floor].append(post)
-            out.append(Group(kind, tuple(Group(floor_label(f) if f is not None else "", tuple(floors[f]))
-                                         for f in sorted(floors, key=lambda f: (f is None, f or 0)))))
-        return out
+            units[post.branch.unit or NO_UNIT][post.branch.floor].append(post)
+        return [Group(unit, tuple(Group(floor_label(f) if f is not None else "", tuple(floors[f]))
+                                  for f in sorted(floors, key=lambda f: (f is not None, f or 0))))
+                for unit, floors in sorted(units.items(), key=lambda u: (u[0] == NO_UNIT, u[0]))]
 
     # --- branches -------------------------------------------------------------------------
+
+    @staticmethod
+    def members_outside_committee(branch: Branch) -> list[Member]:
+        """The branch's members not already shown face by face as secretary or committee."""
+        seated = {id(seat.member) for seat in branch.committee}
+        if branch.secretary is not None:
+            seated.add(id(branch.secretary))
+        return [m for m in branch.members if id(m) not in seated]
+
+    @staticmethod
+    def honors_beyond_ratings(branch: Branch) -> list:
+        """Honour entries of the branch, less those that name a rating of the same year
+        (a 2024 红旗党支部 rating and the 2024 红旗党支部 list are one fact, shown under 评定历程)."""
+        rated = {(r.year, r.title) for r in branch.ratings}
+        return [e for e in branch.honors if (e.list.year.year, e.list.title) not in rated]
 
     @staticmethod
     def brand_colors(branch: Branch) -> tuple[str, str]:
@@ -186,8 +200,43 @@ class SiteViews:
             counts["topic"][lec.topic] += 1
             counts["lecturer"][lec.speaker] += 1
             if lec.branch:
-                counts["branch"][lec.branch.name] += 1
+                counts["branch"][lec.branch.id] += 1  # by id: two 机关党支部 are two options
             counts["year"][str(lec.date.year)] += 1
         out = {k: sorted(v.items(), key=lambda kv: (-kv[1], kv[0])) for k, v in counts.items()}
         out["year"] = sorted(counts["year"].items(), reverse=True)
         return out
+
+    # --- names that are not unique -----------------------------------------------------
+
+    @cached_property
+    def _shared_branch_names(self) -> set[str]:
+        seen: dict[str, int] = defaultdict(int)
+        for b in self.site.branches:
+            seen[b.name] += 1
+        return {name for name, n in seen.items() if n > 1}
+
+    @cached_property
+    def _shared_member_names(self) -> set[str]:
+        seen: dict[str, int] = defaultdict(int)
+        for m in self.site.members.values():
+            seen[m.name] += 1
+        return {name for name, n in seen.items() if n > 1}
+
+    def branch_label(self, branch: Branch) -> str:
+        """The branch's name, with its unit when another branch has the same name
+        (two 机关党支部 of different organs are told apart everywhere)."""
+        if branch.name in self._shared_branch_names:
+            return f"{branch.name}（{branch.unit or branch.id}）"
+        return branch.name
+
+    def person_label(self, member: Member) -> str:
+        """The member's name, with the branch when another member has the same name."""
+        if member.name in self._shared_member_names:
+            b = member.branch
+            where = f"{b.unit or ''}{b.name}" if b.name in self._shared_branch_names else b.name
+            return f"{member.name}（{where}）"
+        return member.name
+
+    @cached_property
+    def branches_by_id(self) -> dict[str, Branch]:
+        return {b.id: b for b in self.site.branches}
