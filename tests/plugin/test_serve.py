@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -41,10 +42,9 @@ def _wait_for(url: str, needle: str, seconds: float) -> str:
     raise AssertionError(f"{needle!r} not served within {seconds}s; last page: {last[:300]!r}")
 
 
-def test_serve_survives_bad_data_and_recovers(project: Path):
-    beta = project / "data/branches/beta.yml"
-    good = beta.read_text(encoding="utf-8")
-    beta.write_text(good.replace("name: 第二党支部", "name：第二党支部"), encoding="utf-8")
+@contextlib.contextmanager
+def _serving(project: Path):
+    """A real `mkdocs serve` of ``project`` on a free port: (the process, its base URL)."""
     port = _free_port()
     env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
     server = subprocess.Popen(
@@ -52,7 +52,17 @@ def test_serve_survives_bad_data_and_recovers(project: Path):
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:
-        url = f"http://127.0.0.1:{port}/"
+        yield server, f"http://127.0.0.1:{port}/"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_serve_survives_bad_data_and_recovers(project: Path):
+    beta = project / "data/branches/beta.yml"
+    good = beta.read_text(encoding="utf-8")
+    beta.write_text(good.replace("name: 第二党支部", "name：第二党支部"), encoding="utf-8")
+    with _serving(project) as (server, url):
         page = _wait_for(url, "数据有误", 90)
         assert "beta.yml:1:5: 字段 name 后面是全角冒号" in page
         for deep in ("branches/alpha/", "members/jiang-hua/", "lectures/oath/", "no/such/page/"):
@@ -63,23 +73,13 @@ def test_serve_survives_bad_data_and_recovers(project: Path):
         assert "数据有误" not in page
         assert "数据有误" not in _get(url + "no/such/page/") and "页面不存在" in _get(url + "no/such/page/")
         assert server.poll() is None  # still serving
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
 
 
 def test_serve_keeps_watching_when_data_is_removed_and_restored(project: Path):
     """`git checkout` or a branch switch removes data/ and puts it back: the preview says so
     in Chinese, never hangs, and picks up the restored folder and later edits to it."""
     data = project / "data"
-    port = _free_port()
-    env = os.environ | {"NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/"
+    with _serving(project) as (server, url):
         _wait_for(url, "最新微党课", 90)
         aside = project / "data-aside"
         data.rename(aside)  # the folder is gone, as during a branch switch
@@ -92,6 +92,3 @@ def test_serve_keeps_watching_when_data_is_removed_and_restored(project: Path):
                          encoding="utf-8")
         _wait_for(url + "branches/alpha/", "第一党支部改名", 60)  # the restored folder is watched
         assert server.poll() is None
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
