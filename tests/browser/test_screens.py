@@ -155,7 +155,8 @@ def test_slides_are_composed_for_their_count(demo_url, screen, size):
       const people = [...stars.querySelectorAll('.person')];
       const used = people.map(p => p.querySelector('img').getBoundingClientRect()).reduce((a, r) => a + r.width * r.height, 0);
       return {
-        stars: people.map(p => [p.dataset.member, (p.querySelector('.stars') || {textContent: ''}).textContent.length]),
+        stars: people.map(p => [p.dataset.member, (p.querySelector('.stars') || {textContent: ''}).textContent.split('★').length - 1,
+                                (p.querySelector('.stars') || {textContent: ''}).textContent.length]),
         portraitShare: used / (area.width * area.height),
         honorSlides: document.querySelectorAll('.slide--honors').length,
         honorLists: [...document.querySelectorAll('.slide--honors .hsec__title')].map(e => e.textContent),
@@ -164,7 +165,8 @@ def test_slides_are_composed_for_their_count(demo_url, screen, size):
     }""")
     month = SITE.latest_month
     expected = {a.member.id: a.stars or 0 for a in month.awards if a.member.branch.floor == 1}
-    assert dict(facts["stars"]) == expected  # five stars show five, four show four
+    assert {m: on for m, on, _ in facts["stars"]} == expected  # five stars show five, four show four
+    assert {total for m, on, total in facts["stars"] if on} == {5}  # ... out of five (☆ for the rest)
     assert facts["portraitShare"] > 0.2, facts  # three people fill the panel, not its corner
     year = SITE.latest_honors
 

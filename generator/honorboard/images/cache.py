@@ -18,7 +18,19 @@ from pathlib import Path
 import PIL
 from PIL import features
 
-RENDERER_VERSION = "1"
+DRAWING_MODULES = ("card.py", "colors.py", "drawn.py", "fonts.py", "layout.py", "photo.py", "run.py", "text.py")
+
+
+def _renderer_version() -> str:
+    """A hash of the code that draws: a change to line breaking or a crop redraws every
+    picture it affects, where a hand-kept version number was forgotten once (old covers stayed)."""
+    h = hashlib.sha256()
+    for name in DRAWING_MODULES:
+        h.update((Path(__file__).parent / name).read_bytes())
+    return h.hexdigest()[:12]
+
+
+RENDERER_VERSION = _renderer_version()
 
 
 def _plain(value):

@@ -163,7 +163,7 @@ def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, 
 
 def characters(pages: list[SlidePage], screen: Screen) -> set[str]:
     """Every character a screen can show: for the font subset its page carries."""
-    chars = set(screen.name) | set("0123456789:：年月日星期一二三四五六日天第页共/·（）()★")
+    chars = set(screen.name) | set("0123456789:：年月日星期一二三四五六日天第页共/·（）()★☆")
     for p in pages:
         chars |= set(p.title)
         for item in p.items:
