@@ -186,7 +186,9 @@ def _texts(item) -> str:
         where = (b.name + (b.unit or "")) if b else ""
         return item.name + (item.citation or "") + where
     if isinstance(item, m.Branch):
-        return item.name
+        b, r = item.brand, item.rating
+        brand = (b.name + (b.slogan or "") + "".join(b.highlights[:3])) if b else ""
+        return item.name + (item.unit or "") + brand + (f"{r.year}年{r.title}" if r else "") + "扫码查看支部☆"
     if isinstance(item, m.Post):
         return item.name + (item.location or "") + (item.pledge or "") + "".join(p.name for p in item.members) + "在岗服务承诺"
     if isinstance(item, m.Lecture):
