@@ -11,16 +11,27 @@ repository carries no real photos and no third-party pictures:
 * lecture covers (``cover:``)           640x360 JPEG, a plain gradient
 * lecture slides (``slides:``, .pdf)    a few 16:9 pages of shapes, as PDF
 * screen images (``src:`` of ``show: image``)  1280x720 PNG with a few shapes
+* lecture videos (``video:`` under data/)  12 s of 640x360 drifting shapes and a soft
+                                        chord: WebM (VP9 + Opus) for ``.webm``, MP4
+                                        (H.264 baseline + AAC) for ``.mp4``/``.m4v``;
+                                        about 100-200 KB each, they play offline
 
 The script reads the YAML files to learn which paths to draw, so it follows the
 data when a member or a lecture is added. No text is drawn (no CJK font is
 needed). Each file's random generator is seeded from its own path, so reruns
 give identical bytes and adding a file does not change the others.
 
+The frames and the sound of a video are computed here; ``ffmpeg`` (Debian:
+``apt-get install ffmpeg``) only encodes them, single-threaded and with its
+bit-exact flags, so one ffmpeg version gives identical bytes on rerun. Without
+ffmpeg the videos are skipped with a message and everything else is drawn: the
+generated videos are committed, so a fresh clone needs no ffmpeg.
+
 Run it from the repository root:
 
     .venv/bin/python tools/make_demo_media.py            # writes under data/
     .venv/bin/python tools/make_demo_media.py --data DIR
+    .venv/bin/python tools/make_demo_media.py --no-video # pictures only
 """
 
 from __future__ import annotations
@@ -29,8 +40,12 @@ import argparse
 import colorsys
 import math
 import random
+import shutil
+import subprocess
 import sys
+import tempfile
 import time
+import wave
 from pathlib import Path
 
 import yaml
@@ -124,6 +139,8 @@ def collect_jobs(data: Path):
             jobs[lecture["cover"]] = ("cover", {})
         if is_local(lecture.get("slides")) and lecture["slides"].endswith(".pdf"):
             jobs[lecture["slides"]] = ("slides", {"title": str(lecture.get("title", ""))})
+        if is_local(lecture.get("video")):
+            jobs[lecture["video"]] = ("video", {})
     for path in yaml_files(data / "screens"):
         screen = load_yaml(path)
         for slide in screen.get("slides") or []:
@@ -369,6 +386,135 @@ def draw_slides(rng: random.Random) -> list[Image.Image]:
 
 
 # --------------------------------------------------------------------------
+# Videos: frames and sound computed here, encoded by ffmpeg
+# --------------------------------------------------------------------------
+
+VIDEO_SIZE = (640, 360)
+VIDEO_FPS = 20
+VIDEO_SECONDS = 12
+AUDIO_RATE = 48000
+# Soft chords (Hz): a root, a fifth and an octave; one per video, chosen by its seed.
+CHORDS = [(220.0, 329.63, 440.0), (196.0, 293.66, 392.0), (246.94, 369.99, 493.88), (174.61, 261.63, 349.23)]
+# ffmpeg arguments per container: codecs that every current browser plays.
+VIDEO_CODECS = {
+    ".webm": ["-c:v", "libvpx-vp9", "-b:v", "0", "-crf", "40", "-deadline", "good", "-cpu-used", "2",
+              "-row-mt", "0", "-g", "240", "-c:a", "libopus", "-b:a", "32k"],
+    ".mp4": ["-c:v", "libx264", "-profile:v", "baseline", "-level", "3.0", "-preset", "slow", "-crf", "30",
+             "-g", "240", "-c:a", "aac", "-b:a", "48k", "-movflags", "+faststart"],
+}
+VIDEO_CODECS[".m4v"] = VIDEO_CODECS[".mp4"]
+
+
+class VideoSkipped(Exception):
+    """A video that cannot be made here (no ffmpeg, or a container we do not encode)."""
+
+
+def video_scene(rng: random.Random) -> dict:
+    """Everything random about a video, drawn once: the frames are then a pure function of time."""
+    start, end = rng.choice(COVER_GRADIENTS)
+    orbs = [
+        {
+            "r": rng.uniform(0.22, 0.42),  # radius, in frame heights
+            "x": rng.uniform(0.15, 0.85), "y": rng.uniform(0.2, 0.8),  # centre of the path
+            "ax": rng.uniform(0.08, 0.2), "ay": rng.uniform(0.05, 0.15),  # path amplitude
+            "kx": rng.choice((1, 2)), "ky": rng.choice((1, 2, 3)),  # cycles per video: seamless loop
+            "phase": rng.uniform(0, 2 * math.pi),
+            "alpha": rng.randint(16, 34),
+        }
+        for _ in range(4)
+    ]
+    stars = [
+        {"x": rng.uniform(0.1, 0.9), "y": rng.uniform(0.15, 0.6), "r": rng.uniform(0.03, 0.06),
+         "spin": rng.choice((-1, 1)), "phase": rng.uniform(0, 1)}
+        for _ in range(3)
+    ]
+    return {"start": start, "end": end, "orbs": orbs, "stars": stars, "chord": rng.choice(CHORDS),
+            "wave_phase": rng.uniform(0, 2 * math.pi)}
+
+
+def video_frame(scene: dict, background: Image.Image, t: float) -> bytes:
+    """One RGB frame at ``t`` in [0, 1): soft orbs drifting, gold stars turning, a gold wave."""
+    w, h = VIDEO_SIZE
+    ss = 2
+    overlay = Image.new("RGBA", (w * ss, h * ss), (0, 0, 0, 0))
+    d = ImageDraw.Draw(overlay)
+    tau = 2 * math.pi * t
+    for o in scene["orbs"]:
+        x = (o["x"] + o["ax"] * math.sin(o["kx"] * tau + o["phase"])) * w * ss
+        y = (o["y"] + o["ay"] * math.cos(o["ky"] * tau + o["phase"])) * h * ss
+        r = o["r"] * h * ss * (1 + 0.06 * math.sin(2 * tau + o["phase"]))
+        d.ellipse((x - r, y - r, x + r, y + r), fill=(255, 255, 255, o["alpha"]))
+    # a gold wave along the lower third, travelling once per video
+    points = []
+    for k in range(0, w * ss + 1, 8):
+        u = k / (w * ss)
+        points.append((k, h * ss * (0.74 + 0.035 * math.sin(2 * math.pi * 1.5 * u - tau + scene["wave_phase"]))))
+    d.line(points, fill=GOLD_LIGHT + (220,), width=3 * ss, joint="curve")
+    for s in scene["stars"]:
+        cx, cy = s["x"] * w * ss, (s["y"] + 0.02 * math.sin(tau + 6 * s["phase"])) * h * ss
+        r = s["r"] * h * ss
+        glow = 0.5 + 0.5 * math.sin(tau + 2 * math.pi * s["phase"])
+        rotation = -90 + s["spin"] * 72 * t  # a fifth of a turn per video: a star looks the same at t=0 and t=1
+        d.polygon(star_points(cx, cy, r, r * 0.45, rotation), fill=GOLD_LIGHT + (round(150 + 90 * glow),))
+    overlay = overlay.resize((w, h), Image.LANCZOS)
+    return Image.alpha_composite(background, overlay).convert("RGB").tobytes()
+
+
+def video_sound(scene: dict, path: Path) -> None:
+    """A quiet chord that swells and fades, as 16-bit mono WAV (about -20 dBFS)."""
+    n = AUDIO_RATE * VIDEO_SECONDS
+    fade = AUDIO_RATE  # one second in, one second out
+    root, fifth, octave = scene["chord"]
+    samples = bytearray()
+    for i in range(n):
+        t = i / AUDIO_RATE
+        env = min(1.0, i / fade, (n - 1 - i) / fade) * (0.75 + 0.25 * math.sin(2 * math.pi * t / 4))
+        v = 0.5 * math.sin(2 * math.pi * root * t) + 0.3 * math.sin(2 * math.pi * fifth * t) \
+            + 0.2 * math.sin(2 * math.pi * octave * t)
+        samples += int(round(3200 * env * v)).to_bytes(2, "little", signed=True)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(AUDIO_RATE)
+        out.writeframes(bytes(samples))
+
+
+def write_video(rng: random.Random, target: Path) -> None:
+    ffmpeg = shutil.which("ffmpeg")
+    if not ffmpeg:
+        raise VideoSkipped("ffmpeg not found (Debian: apt-get install ffmpeg); the committed file is kept")
+    codec = VIDEO_CODECS.get(target.suffix.lower())
+    if codec is None:
+        raise VideoSkipped(f"no encoder settings for {target.suffix} (use .webm or .mp4)")
+    scene = video_scene(rng)
+    w, h = VIDEO_SIZE
+    background = diagonal_gradient((w, h), scene["start"], scene["end"]).convert("RGBA")
+    frames = VIDEO_FPS * VIDEO_SECONDS
+    with tempfile.TemporaryDirectory(prefix="hb-demo-video-") as tmp:
+        sound = Path(tmp) / "sound.wav"
+        video_sound(scene, sound)
+        partial = Path(tmp) / ("out" + target.suffix.lower())
+        cmd = [ffmpeg, "-hide_banner", "-loglevel", "error", "-nostdin", "-y",
+               "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", f"{w}x{h}", "-r", str(VIDEO_FPS), "-i", "pipe:0",
+               "-i", str(sound), "-map", "0:v", "-map", "1:a", "-shortest",
+               *codec, "-pix_fmt", "yuv420p", "-threads", "1",
+               "-map_metadata", "-1", "-map_chapters", "-1",
+               "-fflags", "+bitexact", "-flags:v", "+bitexact", "-flags:a", "+bitexact",
+               str(partial)]
+        proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stderr=subprocess.PIPE)
+        try:
+            for i in range(frames):
+                proc.stdin.write(video_frame(scene, background, i / frames))
+            proc.stdin.close()
+        except BrokenPipeError:
+            pass
+        err = proc.stderr.read().decode("utf-8", "replace")
+        if proc.wait() != 0:
+            raise RuntimeError(f"ffmpeg failed for {target.name}: {err.strip()}")
+        shutil.move(str(partial), target)
+
+
+# --------------------------------------------------------------------------
 # Writing
 # --------------------------------------------------------------------------
 
@@ -391,6 +537,8 @@ def write(kind: str, target: Path, rel: str, params: dict) -> None:
         first.save(target, "PDF", save_all=True, append_images=rest, resolution=96.0, quality=80,
                    title=params.get("title", ""), producer="honorboard demo", creator="honorboard demo",
                    creationDate=fixed, modDate=fixed)
+    elif kind == "video":
+        write_video(rng, target)
     else:
         raise ValueError(kind)
 
@@ -398,24 +546,32 @@ def write(kind: str, target: Path, rel: str, params: dict) -> None:
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description="Draw the demo media referenced by data/*.yml")
     parser.add_argument("--data", type=Path, default=REPO / "data", help="data folder (default: %(default)s)")
+    parser.add_argument("--no-video", action="store_true", help="draw the pictures only; leave the videos as they are")
     args = parser.parse_args(argv)
     data = args.data.resolve()
     if not data.is_dir():
         print(f"no data folder: {data}", file=sys.stderr)
         return 1
 
-    total = 0
+    total = written = 0
     jobs = collect_jobs(data)
     for kind, rel, params in jobs:
         target = (data / rel).resolve()
         if data not in target.parents:
             print(f"skipped, outside data/: {rel}", file=sys.stderr)
             continue
-        write(kind, target, rel, params)
+        if kind == "video" and args.no_video:
+            continue
+        try:
+            write(kind, target, rel, params)
+        except VideoSkipped as why:
+            print(f"video skipped: {rel}: {why}", file=sys.stderr)
+            continue
         size = target.stat().st_size
         total += size
+        written += 1
         print(f"{kind:7} {size:7d}  {rel}")
-    print(f"{len(jobs)} files, {total / 1024:.0f} KiB")
+    print(f"{written} of {len(jobs)} files written, {total / 1024:.0f} KiB")
     return 0
 
 

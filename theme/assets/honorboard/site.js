@@ -46,6 +46,47 @@
     });
   }
 
-  function start() { nameSearchDialog(); setupSwitches(); setupFacets(); }
+  // A lecture video that cannot load (missing file, unsupported format, network cut) would sit
+  // at 0:00 for ever: swap it for a message in Chinese that says so and offers the file.
+  var VIDEO_FAILED = {
+    lead: "视频暂时无法播放：文件不存在或格式不受支持。可以",
+    network: "视频加载中断：网络连接出现问题。可以刷新页面重试、",
+    tail: "，或联系管理员。"
+  };
+
+  function setupPlayers() {
+    document.querySelectorAll("[data-hb-player]").forEach(function (player) {
+      var video = player.querySelector("video");
+      var status = player.querySelector(".hb-player__status");
+      if (!video || !status) return;
+      var sources = video.querySelectorAll("source");
+      var last = sources[sources.length - 1];
+      var failed = false;
+
+      function fail() {
+        if (failed) return;
+        failed = true;
+        var href = (last && last.getAttribute("src")) || video.getAttribute("src") || "";
+        var network = video.error && video.error.code === 2; // MEDIA_ERR_NETWORK
+        var link = document.createElement("a");
+        link.href = href;
+        link.textContent = "下载视频";
+        status.textContent = "";
+        status.appendChild(document.createTextNode(network ? VIDEO_FAILED.network : VIDEO_FAILED.lead));
+        status.appendChild(link);
+        status.appendChild(document.createTextNode(VIDEO_FAILED.tail));
+        player.classList.add("hb-player--failed");
+        try { video.pause(); } catch (e) { /* nothing to stop */ }
+        video.hidden = true; // out of sight and of the accessibility tree; its source stays inspectable
+      }
+
+      // listen first, then look: an error that came before this script ran shows in the state
+      if (last) last.addEventListener("error", fail);
+      video.addEventListener("error", fail);
+      if (video.error || video.networkState === 3 /* NETWORK_NO_SOURCE: every source failed */) fail();
+    });
+  }
+
+  function start() { nameSearchDialog(); setupSwitches(); setupFacets(); setupPlayers(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
