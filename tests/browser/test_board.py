@@ -75,3 +75,17 @@ def test_thirty_people_print_on_one_a4_page(build_site, open_page, project):
     pdf = w.page.pdf(format="A4", print_background=True)
     pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf))
     assert pages == 1, pages
+
+
+def test_the_years_lists_print_on_one_page_with_no_ribbon_apart_from_its_people(demo_url, open_page):
+    year = load(REPO / "data").site.latest_honors
+    w = open_page(demo_url + f"honors/{year.year}/", 794, 1123)
+    w.page.emulate_media(media="print")
+    apart = w.page.eval_on_selector_all(".hb-wall__group", """groups => groups.filter(g => {
+      const ribbon = g.querySelector('.hb-wall__label').getBoundingClientRect();
+      const first = g.querySelector('.hb-award').getBoundingClientRect();
+      return Math.abs(first.top - ribbon.top) > 2 || first.left < ribbon.right - 1 || first.left - ribbon.right > 20;
+    }).map(g => g.getAttribute('aria-label'))""")
+    assert apart == []  # each list's ribbon stands right beside its first entry
+    pdf = w.page.pdf(format="A4", print_background=True)
+    assert len(re.findall(rb"/Type\s*/Page(?![s\w])", pdf)) == 1
