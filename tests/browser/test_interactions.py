@@ -99,6 +99,14 @@ def test_site_search_finds_chinese(demo_url, open_page):
     links = w.page.eval_on_selector_all(".md-search-result__item a", "els => els.map(e => e.href)")
     assert any("branches/zwfw-1f/" in href for href in links)
     assert w.foreign == []
+    # a query with a word no page has: the hits show, Material's struck-through "缺少" line does not
+    w.page.fill("input.md-search__input", "")
+    w.page.type("input.md-search__input", "密切帮 不存在的词")
+    w.page.keyboard.press("End")
+    w.page.wait_for_selector(".md-search-result__item", timeout=30000)
+    terms = w.page.eval_on_selector_all(".md-search-result__terms, .md-search-result del",
+                                        "els => [els.length, els.filter(e => e.offsetParent !== null).length]")
+    assert terms[0] > 0 and terms[1] == 0  # Material wrote the line; it is not shown
 
 
 def test_script_in_text_fields_shows_as_text(build_site, open_page, project):
