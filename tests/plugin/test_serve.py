@@ -92,3 +92,44 @@ def test_serve_keeps_watching_when_data_is_removed_and_restored(project: Path):
                          encoding="utf-8")
         _wait_for(url + "branches/alpha/", "第一党支部改名", 60)  # the restored folder is watched
         assert server.poll() is None
+
+
+def test_folder_guard_rewatches_a_folder_put_back_and_stops_cleanly(tmp_path: Path):
+    """The guard alone, with a stand-in for MkDocs' server: watch calls and rebuild requests."""
+    import threading
+
+    from honorboard.mkdocs_plugin.watch import FolderGuard
+
+    class Server:
+        def __init__(self):
+            self._watched_paths, self.calls = {}, []
+            self._rebuild_cond, self._want_rebuild = threading.Condition(), False
+
+        def watch(self, path):
+            self._watched_paths[path] = 1
+            self.calls.append(("watch", path))
+
+        def unwatch(self, path):
+            self._watched_paths.pop(path)
+            self.calls.append(("unwatch", path))
+
+    folder = tmp_path / "data"
+    folder.mkdir()
+    server = Server()
+    server.watch(str(folder))
+    guard = FolderGuard(server, folder, interval=0.02)
+    guard.start()
+    folder.rename(tmp_path / "aside")
+    deadline = time.monotonic() + 5
+    while ("unwatch", str(folder)) not in server.calls and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server._want_rebuild
+    server._want_rebuild = False
+    (tmp_path / "aside").rename(folder)
+    while server.calls[-1] != ("watch", str(folder)) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert server.calls == [("watch", str(folder)), ("unwatch", str(folder)), ("watch", str(folder))]
+    assert server._want_rebuild
+    guard.stop()
+    guard.join(timeout=2)
+    assert not guard.is_alive()
