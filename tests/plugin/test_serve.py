@@ -119,17 +119,20 @@ def test_folder_guard_rewatches_a_folder_put_back_and_stops_cleanly(tmp_path: Pa
     server.watch(str(folder))
     guard = FolderGuard(server, folder, interval=0.02)
     guard.start()
+
+    def until(condition) -> bool:  # the guard polls: wait for what it does, not for a step of it
+        deadline = time.monotonic() + 5
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return condition()
+
     folder.rename(tmp_path / "aside")
-    deadline = time.monotonic() + 5
-    while ("unwatch", str(folder)) not in server.calls and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert server._want_rebuild
+    assert until(lambda: server._want_rebuild)
+    assert server.calls == [("watch", str(folder)), ("unwatch", str(folder))]
     server._want_rebuild = False
     (tmp_path / "aside").rename(folder)
-    while server.calls[-1] != ("watch", str(folder)) and time.monotonic() < deadline:
-        time.sleep(0.02)
+    assert until(lambda: server._want_rebuild)
     assert server.calls == [("watch", str(folder)), ("unwatch", str(folder)), ("watch", str(folder))]
-    assert server._want_rebuild
     guard.stop()
     guard.join(timeout=2)
     assert not guard.is_alive()

@@ -36,13 +36,14 @@ class FolderGuard(threading.Thread):
     def __init__(self, server, folder: Path, interval: float = 0.5):
         super().__init__(name=f"honorboard-watch-{folder.name}", daemon=True)
         self.server, self.folder, self.interval = server, Path(folder), interval
+        self._last = _identity(self.folder)  # now, not when the thread first runs: a change in between counts
         self._halt = threading.Event()  # not _stop: Thread has a method of that name
 
     def stop(self) -> None:
         self._halt.set()
 
     def run(self) -> None:
-        last = _identity(self.folder)
+        last = self._last
         while not self._halt.wait(self.interval) and not getattr(self.server, "_shutdown", False):
             now = _identity(self.folder)
             if now == last:
