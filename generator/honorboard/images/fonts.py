@@ -118,8 +118,9 @@ def pictograph(char: str) -> bool:
     """An emoji or other pictorial symbol: left out of a picture (with a warning) when no font
     has it, where a missing Hanzi or letter is an error (a name must never be drawn wrong)."""
     code = ord(char)
+    # So: symbols; 1F000–1FAFF: the emoji blocks (skin tones included); E0020–E007F: flag tags; 20E3: keycap
     return (unicodedata.category(char) == "So" or 0x1F000 <= code <= 0x1FAFF
-            or 0x1F3FB <= code <= 0x1F3FF or 0xE0020 <= code <= 0xE007F or code == 0x20E3)
+            or 0xE0020 <= code <= 0xE007F or code == 0x20E3)
 
 
 def droppable(char: str) -> bool:

@@ -53,17 +53,14 @@ class MkDocsEngine:
     def __init__(self, config_file: str, data_dir: str | None, config):
         self.config_file, self.data_dir_arg = config_file, data_dir
         from .config import project_paths
+        from .options import font_paths
 
         self.site_dir = Path(config.site_dir)
-        if data_dir is not None:
-            self.data_dir = Path(data_dir)
-        else:
-            plugin = config.plugins.get("honorboard")
-            self.data_dir = Path(config.config_file_path).parent / (plugin.config.data_dir if plugin else "data")
-        self.protected = project_paths(config, data_dir)
         plugin = config.plugins.get("honorboard")
         base = Path(config.config_file_path).parent
-        self.fonts = tuple(str((base / f).resolve()) for f in plugin.config.fonts) if plugin else ()
+        self.data_dir = Path(data_dir) if data_dir is not None else base / (plugin.config.data_dir if plugin else "data")
+        self.protected = project_paths(config, data_dir)
+        self.fonts = font_paths(base, plugin.config.fonts) if plugin else ()
 
     @classmethod
     def load(cls, config_file: str, data_dir: str | None) -> MkDocsEngine | None:

@@ -19,6 +19,11 @@ class _TaglessLoader(yaml.SafeLoader):
 _TaglessLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
+def font_paths(base: Path, fonts) -> tuple[str, ...]:
+    """The ``fonts:`` option's files, relative to the folder of ``mkdocs.yml``, as absolute paths."""
+    return tuple(str((Path(base) / f).resolve()) for f in fonts if isinstance(f, str))
+
+
 def configured_fonts(config_file: Path) -> tuple[str, ...]:
     """The font files of the honorboard plugin's ``fonts:`` option, absolute; () without one."""
     try:
@@ -30,7 +35,5 @@ def configured_fonts(config_file: Path) -> tuple[str, ...]:
         next(iter(p.items())) for p in plugins or () if isinstance(p, dict) and len(p) == 1)
     for name, options in items:
         if (name == "honorboard" or str(name).endswith("/honorboard")) and isinstance(options, dict):
-            fonts = options.get("fonts") or []
-            base = Path(config_file).resolve().parent
-            return tuple(str((base / f).resolve()) for f in fonts if isinstance(f, str))
+            return font_paths(Path(config_file).resolve().parent, options.get("fonts") or [])
     return ()

@@ -24,6 +24,7 @@ from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
 from .config import HonorboardConfig, project_paths
+from .options import font_paths
 from .watch import FolderGuard
 
 log = get_plugin_logger(__name__)
@@ -55,7 +56,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         data_dir = os.environ.get("HONORBOARD_DATA_DIR") or self.config.data_dir
         self.data_dir = (base / data_dir).resolve()
         self.cache_dir = (base / (os.environ.get("HONORBOARD_CACHE_DIR") or self.config.cache_dir)).resolve()
-        self.fonts = tuple(str((base / f).resolve()) for f in self.config.fonts)
+        self.fonts = font_paths(base, self.config.fonts)
         # `serve` rewrites site_url to the preview address; QR codes keep the real one, so
         # cards printed from a preview work and build and serve share one picture cache
         with warnings.catch_warnings():  # MkDocs 1.6 marks user_configs deprecated; it is the only record

@@ -106,30 +106,9 @@ def _honor_pages(title: str, lists: list[tuple[str, list]], portrait: bool, seco
             room -= len(chunk)
     for i, sections in enumerate(pages, 1):
         count = sum(len(sec.entries) for sec in sections)
-        layouts = {}
-        for key, columns in (("l", MAX_COLUMNS[0]), ("p", MAX_COLUMNS[1])):  # for either panel
-            cols = min(columns, count)
-            layouts[key] = (cols, _rows(sections, cols))
-        yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages), layouts)
-
-
-def _rows(sections: list[Section], cols: int) -> int:
-    """How many rows of cells the sections take when laid out in order, each spanning its
-    entries' columns (at most ``cols``) and wrapping to the next row when it does not fit."""
-    rows, used = 0, cols
-    for sec in sections:
-        span = min(len(sec.entries), cols)
-        height = -(-len(sec.entries) // span)
-        if used + span > cols:
-            rows += height
-            used = span
-            row_height = height
-        else:
-            used += span
-            if height > row_height:
-                rows += height - row_height
-                row_height = height
-    return rows
+        # columns for either panel; rows come as they fill and share the height (CSS)
+        cols = {"l": min(MAX_COLUMNS[0], count), "p": min(MAX_COLUMNS[1], count)}
+        yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages), cols)
 
 
 def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, slide) -> Iterator[SlidePage]:

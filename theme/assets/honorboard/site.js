@@ -32,7 +32,7 @@
           card.hidden = value !== "" && card.getAttribute("data-category") !== value;
         });
         // a branch or floor with nobody left in the chosen category disappears too
-        scope.querySelectorAll(".hb-wall__group, .hb-board__branch, .hb-board__floor, .hb-board__unit").forEach(function (box) {
+        scope.querySelectorAll(".hb-wall__group").forEach(function (box) {
           box.hidden = !box.querySelector(".hb-award:not([hidden])");
         });
       });
