@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import os
 import secrets
+import shutil
 import time
 import warnings
 from pathlib import Path
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import images
@@ -19,12 +20,14 @@ from ..build import refuse_output
 from ..data import media
 from ..data.loader import load
 from ..data.problems import Problem, sorted_problems
-from ..site import screens
+from ..site import screens, shell
+from ..site import search as site_search
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
 from .config import HonorboardConfig, project_paths
 from .options import font_paths
+from .sitemap import add_to_sitemap
 from .watch import FolderGuard
 
 log = get_plugin_logger(__name__)
@@ -34,6 +37,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
     def __init__(self):
         self.command = "build"
         self.specs: dict[str, PageSpec] = {}
+        self.shells: dict[str, shell.Shell | None] = {}  # placeholder src_uri → its rendered page
         self.renderer: Renderer | None = None
         self.data_dir = Path("data")
         self.cache_dir = Path(".cache/honorboard")
@@ -105,12 +109,19 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             for path in media.downloads(result.site):
                 generated.append(File.generated(config, path, abs_src_path=str(self.data_dir / path)))
             generated += self._screens(result.site, config, fonts)
-        self.specs = {}
+        self.specs, self.shells = {}, {}
         for spec in specs:
-            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV
+            # Detail pages are listed (hand-written pages link to them, clashes are found) but
+            # MkDocs does not build them: on_post_build pours them into the rendered shell.
+            inclusion = InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.EXCLUDED
             f = File.generated(config, spec.source_name, content="", inclusion=inclusion)
             generated.append(f)
             self.specs[f.src_uri] = spec
+        for depth in sorted({shell.depth(s.url) for s in specs if not s.in_nav}):
+            f = File.generated(config, shell.placeholder_url(depth) + "index.md", content="",
+                               inclusion=InclusionLevel.NOT_IN_NAV)
+            generated.append(f)
+            self.shells[f.src_uri] = None
         clashes = self._clashes(files, generated, config)
         if clashes:
             for line in clashes:
@@ -134,6 +145,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         ]
 
     def on_page_markdown(self, markdown, *, page, config, files):
+        if page.file.src_uri in self.shells:
+            page.meta.update(title=shell.TITLE, hide=["navigation", "toc"], search={"exclude": True})
+            return markdown
         spec = self.specs.get(page.file.src_uri)
         if spec is not None:
             # Material prints page.title unescaped (<title>, header): escape it here.
@@ -145,15 +159,42 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
+        if page.file.src_uri in self.shells:
+            return shell.CONTENT
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
         return self.renderer.render(spec)
 
-    def on_post_build(self, *, config) -> None:
-        # Written last: a screen that sees the new id finds every new page already in place.
+    def on_post_page(self, output, *, page, config):
+        if page.file.src_uri in self.shells:
+            self.shells[page.file.src_uri] = shell.Shell(output, page.url)
+        return output
+
+    # Before Material's search plugin writes its index (priority 0): the detail pages' entries go in.
+    @event_priority(50)
+    def _detail_pages(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        shells = {shell.depth(s.url): s for s in self.shells.values() if s is not None}
+        shutil.rmtree(site_dir / shell.placeholder_url(1), ignore_errors=True)  # placeholders are no pages
+        details = [s for s in self.specs.values() if not s.in_nav]
+        for spec in details:
+            html = shells[shell.depth(spec.url)].fill(spec.title, spec.url, self.renderer.render(spec))
+            out = site_dir / spec.url / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(html, encoding="utf-8")
+        search = _search_index(config)
+        if search is not None:
+            search.entries += site_search.entries(details)
+        add_to_sitemap(site_dir, [s.url for s in details], [shell.placeholder_url(d) for d in shells])
+
+    # Written last: a screen that sees the new id finds every new page already in place.
+    @event_priority(-100)
+    def _version(self, *, config) -> None:
         out = Path(config.site_dir) / "version.json"
         out.write_text(json.dumps({"build": self.build_id}, ensure_ascii=False), encoding="utf-8")
+
+    on_post_build = CombinedEvent(_detail_pages, _version)
 
     def on_serve(self, server, *, config, builder):
         # data/ is ours to watch; so are the page templates, which people edit with the data
@@ -212,3 +253,11 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if old is not None:
             files.remove(old)
         files.append(new)
+
+
+def _search_index(config):
+    """Material's search index of this build, or None when the search plugin is off."""
+    for name, plugin in config.plugins.items():
+        if name in ("search", "material/search") and hasattr(plugin, "search_index"):
+            return plugin.search_index
+    return None
