@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 
 from PIL import Image, ImageDraw
 
 from .fonts import FontSet
+from .placeholders import palette_color, short_name  # noqa: F401  (drawn covers and avatars use them)
 from .text import draw_block, fit_block
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
     c = color.lstrip("#")
     return int(c[0:2], 16), int(c[2:4], 16), int(c[4:6], 16)
-
-
-# Deep colours that all carry white text at ≥ 4.5:1: avatars and drawn covers.
-_PALETTE = ("#A8071A", "#8B1A1A", "#AD3A12", "#7A4B00", "#1F5FA8", "#2E6B30", "#5B2A86", "#7D2248")
-
-
-def palette_color(key: str) -> str:
-    """A stable colour for a key (member id, topic): the same on every build and machine."""
-    return _PALETTE[int(hashlib.sha1(key.encode("utf-8")).hexdigest(), 16) % len(_PALETTE)]
-
-
-def short_name(name: str) -> str:
-    """What a placeholder avatar shows: the given name's last two characters (two-character names whole)."""
-    return name if len(name) <= 2 else name[-2:]
 
 
 def avatar(text: str, color: str, size: tuple[int, int], fonts: FontSet) -> Image.Image:

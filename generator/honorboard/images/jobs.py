@@ -9,12 +9,11 @@ from ..data.model import Site
 from ..data.problems import Pos
 from . import urls
 from .card import PRINT, WEB, CardText, mm
-from .drawn import CoverText, palette_color, short_name
 
 
 @dataclass(frozen=True)
 class Job:
-    kind: str  # photo | avatar | emblem | cover | cover-photo | picture | card
+    kind: str  # photo | emblem | cover-photo | picture | card
     out: str  # site path of the result
     params: tuple  # everything besides the source bytes that decides the pixels
     source: str | None = None  # data/ path of the input picture
@@ -23,7 +22,7 @@ class Job:
 
     @property
     def uses_fonts(self) -> bool:
-        return self.kind in ("avatar", "cover", "card")
+        return self.kind == "card"
 
 
 @dataclass(frozen=True)
@@ -56,14 +55,12 @@ def plan(site: Site, site_url: str | None) -> list[Job]:
 
 
 def _jobs(site: Site, site_url: str | None) -> Iterator[Job]:
+    # A member without a photo and a lecture without a cover are drawn by the page (HTML/CSS in
+    # the page's font): no picture per person or lecture to draw, store and copy.
     for member in site.members.values():
-        for px in urls.PHOTO_SIZES:
-            if member.photo:
+        if member.photo:
+            for px in urls.PHOTO_SIZES:
                 yield Job("photo", urls.photo(member.id, px), urls.photo_size(px), member.photo, member.pos("photo"), "photo")
-            else:
-                yield Job("avatar", urls.photo(member.id, px),
-                          (short_name(member.name), palette_color(member.id), urls.photo_size(px)),
-                          where=member.pos("name"), field="name")
     for branch in site.branches:
         emblem = branch.brand.emblem if branch.brand else None
         if emblem:
@@ -75,9 +72,6 @@ def _jobs(site: Site, site_url: str | None) -> Iterator[Job]:
     for lec in site.lectures:
         if lec.cover:
             yield Job("cover-photo", urls.cover(lec.id), urls.COVER_SIZE, lec.cover, lec.pos("cover"), "cover")
-        else:
-            text = CoverText(lec.title, lec.speaker, lec.episode, lec.topic, palette_color(lec.topic))
-            yield Job("cover", urls.cover(lec.id), (text, urls.COVER_SIZE), where=lec.pos("title"), field="title")
     seen = set()
     for screen in site.screens:
         for slide in screen.slides:
@@ -88,9 +82,6 @@ def _jobs(site: Site, site_url: str | None) -> Iterator[Job]:
 
 def drawn_texts(site: Site) -> Iterator[Text]:
     """Every text the pictures draw, for the glyph check before drawing."""
-    for member in site.members.values():
-        if not member.photo:
-            yield Text(short_name(member.name), member.pos("name"), "name")
     for branch in site.branches:
         b = branch.brand
         yield Text(branch.name, branch.pos("name"), "name")
@@ -104,12 +95,4 @@ def drawn_texts(site: Site) -> Iterator[Text]:
                 yield Text(h, b.pos("highlights"), "brand.highlights")
         if branch.rating:
             yield Text(branch.rating.title, branch.rating.pos("title"), "ratings.title")
-    for lec in site.lectures:
-        if not lec.cover:
-            yield Text(lec.title, lec.pos("title"), "title")
-            if lec.lecturer:
-                yield Text(lec.speaker, lec.lecturer.pos("name"), "name")
-            else:
-                yield Text(lec.speaker, lec.pos("lecturer_name"), "lecturer_name")
-            yield Text(lec.topic, lec.pos("topic"), "topic")
     yield Text("扫码查看支部第期主讲：年·", None, "")

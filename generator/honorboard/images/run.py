@@ -15,12 +15,11 @@ from PIL import Image
 from ..data.problems import Pos, Problem
 from . import cache as cache_mod
 from .card import render_card
-from .drawn import avatar, cover
 from .fonts import INVISIBLE, FontSet, discover, pictograph
 from .jobs import Job, Text
 from .photo import BadImage, cover_crop, encode, fit_within, flatten, open_image, portrait
 
-EXT = {"photo": "webp", "avatar": "webp", "emblem": "png", "cover": "webp", "cover-photo": "webp",
+EXT = {"photo": "webp", "emblem": "png", "cover-photo": "webp",
        "picture": "webp", "card": "png"}
 INLINE_BELOW = 6
 """Fewer misses than this are drawn in this process: starting workers would cost more."""
@@ -61,9 +60,6 @@ def draw(job: Job, data_dir: Path, fonts: FontSet | None) -> bytes:
     if job.kind == "photo":
         w, h = job.params
         return encode(portrait(flatten(open_image(source, h)), w, h), "webp")
-    if job.kind == "avatar":
-        text, color, size = job.params
-        return encode(avatar(text, color, size, fonts), "webp")
     if job.kind == "emblem":
         (side,) = job.params
         im = open_image(source, side)
@@ -74,9 +70,6 @@ def draw(job: Job, data_dir: Path, fonts: FontSet | None) -> bytes:
     if job.kind == "cover-photo":
         w, h = job.params
         return encode(cover_crop(flatten(open_image(source, w)), w, h), "webp")
-    if job.kind == "cover":
-        text, size = job.params
-        return encode(cover(text, size, fonts), "webp")
     if job.kind == "picture":
         w, h = job.params
         return encode(fit_within(flatten(open_image(source, max(w, h))), w, h), "webp")

@@ -25,6 +25,7 @@ from ..site import search as site_search
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
+from ..workers import map_shares
 from .config import HonorboardConfig, project_paths
 from .options import font_paths
 from .sitemap import add_to_sitemap
@@ -178,14 +179,22 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         shells = {shell.depth(s.url): s for s in self.shells.values() if s is not None}
         shutil.rmtree(site_dir / shell.placeholder_url(1), ignore_errors=True)  # placeholders are no pages
         details = [s for s in self.specs.values() if not s.in_nav]
-        for spec in details:
-            html = shells[shell.depth(spec.url)].fill(spec.title, spec.url, self.renderer.render(spec))
-            out = site_dir / spec.url / "index.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_text(html, encoding="utf-8")
+
+        def write(specs) -> int:
+            for spec in specs:
+                html = shells[shell.depth(spec.url)].fill(spec.title, spec.url, self.renderer.render(spec))
+                out = site_dir / spec.url / "index.html"
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(html.encode("utf-8"))
+            return len(specs)
+
         search = _search_index(config)
-        if search is not None:
-            search.entries += site_search.entries(details)
+
+        def index() -> None:
+            if search is not None:
+                search.entries += site_search.entries(details)
+
+        map_shares(write, details, meanwhile=index)
         add_to_sitemap(site_dir, [s.url for s in details], [shell.placeholder_url(d) for d in shells])
 
     # Written last: a screen that sees the new id finds every new page already in place.

@@ -18,6 +18,7 @@ from . import pages
 from .markup import render_markdown
 from ..images import urls as picture_urls
 from ..images.colors import readable
+from ..images.placeholders import palette_color, short_name
 from .pages import PageSpec
 from .views import floor_label
 
@@ -65,6 +66,7 @@ class Renderer:
         )
         self.env.filters.update(
             md=render_markdown, stars=stars, cn_date=cn_date, brand_style=brand_style, floor_label=floor_label,
+            placeholder_color=palette_color, short_name=short_name,
         )
 
     def render(self, spec: PageSpec, media_url=None) -> str:

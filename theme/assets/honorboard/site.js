@@ -62,6 +62,7 @@
       var sources = video.querySelectorAll("source");
       var last = sources[sources.length - 1];
       var failed = false;
+      var poster = player.querySelector("[data-hb-poster]");
 
       function fail() {
         if (failed) return;
@@ -77,11 +78,22 @@
         status.appendChild(document.createTextNode(VIDEO_FAILED.tail));
         player.classList.add("hb-player--failed");
         try { video.pause(); } catch (e) { /* nothing to stop */ }
+        if (poster) poster.hidden = true;
         video.hidden = true; // out of sight and of the accessibility tree; its source stays inspectable
       }
 
       // listen first, then look: an error that came before this script ran shows in the state
       if (last) last.addEventListener("error", fail);
+      // the drawn cover over a video without a cover picture: pressing it plays; any play removes it
+      if (poster) {
+        poster.addEventListener("click", function () {
+          poster.hidden = true;
+          video.focus();
+          var started = video.play();
+          if (started && started.catch) started.catch(function () { /* the error handler speaks */ });
+        });
+        video.addEventListener("play", function () { poster.hidden = true; });
+      }
       video.addEventListener("error", fail);
       if (video.error || video.networkState === 3 /* NETWORK_NO_SOURCE: every source failed */) fail();
     });
