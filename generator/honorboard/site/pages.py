@@ -9,7 +9,7 @@ ids only, never Chinese (non-ASCII paths become percent-encoded URLs).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Iterator
+from typing import Callable, Iterator
 
 from .catalog import search_payload
 from ..data import model as m
@@ -114,12 +114,16 @@ def error_pages(lines: list[str]) -> Iterator[PageSpec]:
         yield PageSpec(url, title, "problems.html", {"lines": lines}, in_nav=True)
 
 
-def screen_pages(site: Site, build_id: str, font_url: str, site_url: str | None) -> Iterator[PageSpec]:
-    """One standalone page per lobby screen, and an index of them for the office."""
+def screen_pages(site: Site, build_id: str, font_url: str, site_url: str | None,
+                 qr_code: Callable[[str], str] | None = None) -> Iterator[PageSpec]:
+    """One standalone page per lobby screen, and an index of them for the office.
+
+    ``qr_code(url)`` gives a QR code's data URI (default: drawn now; an engine may cache them).
+    """
     from .screens import expand, qr_data_uri
 
     def qr(lecture) -> str | None:
-        return qr_data_uri(f"{site_url.rstrip('/')}/{url_of(lecture)}") if site_url else None
+        return (qr_code or qr_data_uri)(f"{site_url.rstrip('/')}/{url_of(lecture)}") if site_url else None
 
     views = SiteViews(site)
     for screen in site.screens:

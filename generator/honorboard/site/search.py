@@ -69,9 +69,21 @@ def _words(spec: PageSpec) -> str:
     return ""
 
 
+def _entry(location: str, title: str, words: str) -> dict:
+    return {"location": location, "title": segment(str(escape(title))), "text": segment(str(escape(words)))}
+
+
 def entries(specs) -> Iterator[dict]:
-    """Material's search entries (location, title, text) for searchable generated pages."""
+    """Material's search entries (location, title, text) for searchable generated pages.
+
+    A list page is found by its title; what it lists is found on the pages it links to, except
+    the pioneer posts, which have no page of their own: each is an entry at its anchor.
+    """
     for spec in specs:
-        if spec.searchable and not spec.standalone:
-            yield {"location": spec.url, "title": segment(str(escape(spec.title))),
-                   "text": segment(str(escape(_words(spec))))}
+        if not spec.searchable or spec.standalone:
+            continue
+        if spec.template == "posts.html":
+            for post in spec.context["site"].posts:
+                yield _entry(f"{spec.url}#{post.id}", post.name, _join(
+                    post.kind, post.location, post.branch and post.branch.name, post.pledge, *(p.name for p in post.members)))
+        yield _entry(spec.url, spec.title, "" if spec.in_nav else _words(spec))
