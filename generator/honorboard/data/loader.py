@@ -44,11 +44,27 @@ class LoadResult:
         return [p.format(base) for p in self.problems]
 
 
-def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadResult:
+@dataclass
+class ReadMemo:
+    """What each file held when last read, by path and stat: a preview (`serve`) that keeps
+    one reads again only the files saved since. ``stamps`` is every data file's stat of the
+    last load: what a page built from them is fingerprinted with."""
+
+    entries: dict[Path, tuple[tuple, Rec | None, list[Problem]]] = field(default_factory=dict)
+    stamps: dict[Path, tuple] = field(default_factory=dict)
+
+
+def _stamp(path: Path) -> tuple:
+    st = os.stat(path)
+    return st.st_mtime_ns, st.st_size, st.st_ino
+
+
+def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None, memo: ReadMemo | None = None) -> LoadResult:
     """Read and check every data file; build the model only when nothing is wrong.
 
     ``overlay`` maps data files (new or existing) to the bytes they would hold: commands
     that write data check the result first and leave the disk alone when it is wrong.
+    ``memo`` keeps each file's reading for the next load (files unchanged are not read again).
     """
     data_dir = Path(data_dir)
     if not data_dir.is_dir():
@@ -63,6 +79,8 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadRes
         if kind is not None and path.parent.parent == data_dir.absolute():
             files.append((kind, data_dir / kind.folder / path.name))
     stems: dict[tuple[str, str], Path] = {}
+    if memo is not None:
+        memo.stamps = {}
     for kind, path in files:
         key = _file_key(kind, path, problems)
         if key is None:
@@ -72,15 +90,39 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None) -> LoadRes
                                     other=Pos(stems[(kind.folder, path.stem)], 1, 1)))
             continue
         stems[(kind.folder, path.stem)] = path
-        rec = _read(kind, path, data_dir, problems, overlay.get(path.absolute()))
+        data = overlay.get(path.absolute())
+        if memo is not None and data is None:
+            rec = _read_memo(memo, kind, path, data_dir, problems)
+        else:
+            rec = _read(kind, path, data_dir, problems, data)
         if rec is not None:
             getattr(records, kind.folder)[key] = rec
         elif kind.folder == "branches":
             records.broken_branches.add(key)
+    if memo is not None:  # files removed since: forgotten
+        for gone in set(memo.entries) - set(memo.stamps):
+            del memo.entries[gone]
     problems.extend(validate(records))
     problems = sorted_problems(problems)
     site = None if any(p.is_error for p in problems) else link(records)
     return LoadResult(data_dir, site, problems, len(files), records)
+
+
+def _read_memo(memo: ReadMemo, kind: FileKind, path: Path, data_dir: Path, problems: list[Problem]) -> Rec | None:
+    try:
+        stamp = _stamp(path)
+    except OSError:  # gone since the folder was listed: read it to say so
+        return _read(kind, path, data_dir, problems, None)
+    memo.stamps[path] = stamp
+    kept = memo.entries.get(path)
+    if kept is not None and kept[0] == stamp:
+        problems.extend(kept[2])
+        return kept[1]
+    found: list[Problem] = []
+    rec = _read(kind, path, data_dir, found, None)
+    memo.entries[path] = (stamp, rec, found)
+    problems.extend(found)
+    return rec
 
 
 def inside(path: Path, data_dir: Path) -> bool:

@@ -8,7 +8,7 @@ from . import urls
 from .cache import Cache
 from .fonts import FontSet, NoCJKFont, discover
 from .jobs import drawn_texts, plan
-from .run import Report, check_glyphs, render_all
+from .run import Rendering, Report, check_glyphs, render_all
 
-__all__ = ["Cache", "FontSet", "NoCJKFont", "Report", "check_glyphs", "discover", "drawn_texts", "plan",
+__all__ = ["Cache", "FontSet", "NoCJKFont", "Rendering", "Report", "check_glyphs", "discover", "drawn_texts", "plan",
            "render_all", "urls"]

@@ -9,6 +9,7 @@ from ..data.model import Site
 from ..data.problems import Pos
 from . import urls
 from .card import PRINT, WEB, CardText, mm
+from .placeholders import short_name
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,12 @@ def _jobs(site: Site, site_url: str | None) -> Iterator[Job]:
 
 
 def drawn_texts(site: Site) -> Iterator[Text]:
-    """Every text the pictures draw, for the glyph check before drawing."""
+    """Every text the pictures draw, for the glyph check before drawing; and the names and
+    titles that screens and drawn portraits and covers set in these fonts (the screens carry a
+    subset of them), since a name must never show as a box."""
+    for member in site.members.values():
+        if not member.photo:
+            yield Text(short_name(member.name), member.pos("name"), "name")
     for branch in site.branches:
         b = branch.brand
         yield Text(branch.name, branch.pos("name"), "name")
@@ -95,4 +101,12 @@ def drawn_texts(site: Site) -> Iterator[Text]:
                 yield Text(h, b.pos("highlights"), "brand.highlights")
         if branch.rating:
             yield Text(branch.rating.title, branch.rating.pos("title"), "ratings.title")
+    for lec in site.lectures:
+        if not lec.cover:
+            yield Text(lec.title, lec.pos("title"), "title")
+            if lec.lecturer:
+                yield Text(lec.speaker, lec.lecturer.pos("name"), "name")
+            else:
+                yield Text(lec.speaker, lec.pos("lecturer_name"), "lecturer_name")
+            yield Text(lec.topic, lec.pos("topic"), "topic")
     yield Text("扫码查看支部第期主讲：年·", None, "")

@@ -102,50 +102,70 @@ def _progress(total: int):
     return bar, bar.add_task("绘制图片", total=total)
 
 
-def render_all(jobs: list[Job], data_dir: Path, cache: cache_mod.Cache, fonts: FontSet,
-               configured: tuple[str, ...] = (), workers: int | None = None) -> Report:
-    report = Report()
-    fonts_id = fonts.fingerprint
-    digests: dict[str, str] = {}
-    todo: list[tuple[Job, str]] = []
-    for job in jobs:
-        src_digest = None
-        if job.source:
-            if job.source not in digests:
-                digests[job.source] = cache_mod.file_digest(data_dir / job.source)
-            src_digest = digests[job.source]
-        k = cache_mod.key(job.kind, job.params, src_digest, fonts_id if job.uses_fonts else None)
-        hit = cache.get(k, EXT[job.kind])
-        if hit is not None:
-            report.outputs[job.out] = hit
-            report.cached += 1
-        else:
-            todo.append((job, k))
-    if not todo:
-        return report
-    args = [(job, data_dir, configured) for job, _ in todo]
-    progress = _progress(len(todo))
-    try:
-        if len(todo) < INLINE_BELOW:
-            results = map(_work, args)
-            pool = None
+class Rendering:
+    """Every picture a site needs: those in the cache at once, the others drawn in worker
+    processes while the caller goes on (a build writes its pages meanwhile); ``finish`` waits."""
+
+    def __init__(self, jobs: list[Job], data_dir: Path, cache: cache_mod.Cache, fonts: FontSet,
+                 configured: tuple[str, ...] = (), workers: int | None = None):
+        self.cache, self.report = cache, Report()
+        self.todo: list[tuple[Job, str]] = []
+        digests: dict[str, str] = {}
+        for job in jobs:
+            src_digest = None
+            if job.source:
+                if job.source not in digests:
+                    digests[job.source] = cache_mod.file_digest(data_dir / job.source)
+                src_digest = digests[job.source]
+            k = cache_mod.key(job.kind, job.params, src_digest, fonts.fingerprint if job.uses_fonts else None)
+            hit = cache.get(k, EXT[job.kind])
+            if hit is not None:
+                self.report.outputs[job.out] = hit
+                self.report.cached += 1
+            else:
+                self.todo.append((job, k))
+        self.cached = dict(self.report.outputs)  # ready now
+        args = [(job, data_dir, configured) for job, _ in self.todo]
+        self._pool = None
+        if len(self.todo) < INLINE_BELOW:
+            self._results = [_work(a) for a in args]  # starting workers would cost more
         else:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
-            pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
-                                       mp_context=multiprocessing.get_context(method))
-            results = pool.map(_work, args, chunksize=4)
-        for (job, k), (data, error) in zip(todo, results):
+            self._pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
+                                             mp_context=multiprocessing.get_context(method))
+            self._results = [self._pool.submit(_work, a) for a in args]
+
+    def finish(self) -> Report:
+        """Wait for the pictures being drawn; every output, the problems of those that failed."""
+        report = self.report
+        progress = _progress(len(self.todo)) if self._pool is not None else None
+        try:
+            for (job, k), result in zip(self.todo, self._results):
+                data, error = result.result() if self._pool is not None else result
+                if progress:
+                    progress[0].advance(progress[1])
+                if error is not None:
+                    report.problems.append(Problem("media.render", job.where or Pos(Path("?"), 1, 1), field=job.field,
+                                                   found=job.source or job.out, reason=error))
+                    continue
+                report.outputs[job.out] = self.cache.put(k, EXT[job.kind], data)
+                report.rendered += 1
+        finally:
             if progress:
-                progress[0].advance(progress[1])
-            if error is not None:
-                report.problems.append(Problem("media.render", job.where or Pos(Path("?"), 1, 1), field=job.field,
-                                               found=job.source or job.out, reason=error))
-                continue
-            report.outputs[job.out] = cache.put(k, EXT[job.kind], data)
-            report.rendered += 1
-        if pool is not None:
-            pool.shutdown()
-    finally:
-        if progress:
-            progress[0].stop()
-    return report
+                progress[0].stop()
+            if self._pool is not None:
+                self._pool.shutdown()
+        self.todo, self._results = [], []
+        return report
+
+
+    def cancel(self) -> None:
+        """The build failed: stop drawing."""
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+
+
+def render_all(jobs: list[Job], data_dir: Path, cache: cache_mod.Cache, fonts: FontSet,
+               configured: tuple[str, ...] = (), workers: int | None = None) -> Report:
+    """Every picture, drawn (on all cores) or from the cache, before returning."""
+    return Rendering(jobs, data_dir, cache, fonts, configured, workers).finish()

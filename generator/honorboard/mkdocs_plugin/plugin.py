@@ -11,6 +11,7 @@ import time
 import warnings
 from pathlib import Path
 
+import jinja2
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -19,10 +20,11 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from .. import images
 from ..build import refuse_output
 from ..data import media
-from ..data.loader import load
+from ..data.loader import ReadMemo, load
 from ..data.problems import Problem, sorted_problems
 from ..site import screens, shell
 from ..site import search as site_search
+from ..site.incremental import PageMemo
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
@@ -30,7 +32,7 @@ from ..workers import map_shares
 from .config import HonorboardConfig, project_paths
 from .options import font_paths
 from .sitemap import add_to_sitemap
-from .watch import FolderGuard
+from .watch import FolderGuard, Watch
 
 log = get_plugin_logger(__name__)
 
@@ -47,6 +49,14 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self.site_url: str | None = None
         self.build_id = ""
         self._guard: FolderGuard | None = None
+        self._watch: Watch | None = None
+        self._rendering: images.Rendering | None = None
+        self.site = None  # the model of the last good build
+        # kept across rebuilds under serve: what each data file held, each page and its inputs
+        self._read_memo = ReadMemo()
+        self._page_memo = PageMemo()
+        self._layout: dict | None = None
+        self._bytecode = _KeptBytecode()
 
     # Set up once: under `serve` this instance lives across rebuilds.
     def on_startup(self, *, command, dirty) -> None:
@@ -70,8 +80,16 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             written = [c.get("site_url") for c in getattr(config, "user_configs", ()) if isinstance(c, dict)]
         self.site_url = next((u for u in reversed(written) if u), None) or config.site_url
         dirs = [Path(d) / "honorboard" for d in config.theme.dirs]
-        self.renderer = Renderer([d for d in dirs if d.is_dir()])
+        folders = tuple(d for d in dirs if d.is_dir())
+        if self.renderer is None or self.renderer.folders != folders:  # kept under serve: its templates stay compiled
+            self.renderer = Renderer(folders)
         return config
+
+    # Under serve MkDocs makes a new theme environment for every rebuild; compiling Material's
+    # templates again each time cost most of a rebuild of the demo. Compiled code is kept here.
+    def on_env(self, env, *, config, files):
+        env.bytecode_cache = self._bytecode
+        return env
 
     # Priority: default. Runs after the docs folder is read, so our pages can replace any
     # hand-written page at the same path, and before the nav is built from the files.
@@ -87,7 +105,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             missing = f"数据目录 {shown} 不存在（正在切换分支或恢复文件？）：恢复后预览自动重建"
             result, problems = None, []
         else:
-            missing, result = None, load(self.data_dir)
+            missing, result = None, load(self.data_dir, memo=self._read_memo)
             problems = list(result.problems)
         if result is not None and not result.errors:
             fonts = self._fonts()
@@ -103,11 +121,10 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             if self.command != "serve":
                 raise PluginError(f"data/ 中有 {len(errors)} 处错误，已停止构建（逐条见上）")
             log.error("数据有误：预览显示错误清单，修改并保存后自动恢复")
-            specs = list(error_pages(lines))
+            specs, self.site = list(error_pages(lines)), None
         else:
             specs = list(plan(result.site))
-            for asset in assets(result.site):
-                generated.append(File.generated(config, asset.path, content=asset.content))
+            self.site = result.site
             for path in media.downloads(result.site):
                 generated.append(File.generated(config, path, abs_src_path=str(self.data_dir / path)))
             generated += self._screens(result.site, config, fonts)
@@ -179,6 +196,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         shells = {shell.depth(s.url): s for s in self.shells.values() if s is not None}
         shutil.rmtree(site_dir / shell.placeholder_url(1), ignore_errors=True)  # placeholders are no pages
         details = [s for s in self.specs.values() if not s.in_nav]
+        if self.command == "serve":
+            self._preview_pages(site_dir, details, shells)
+            details = []  # written above
 
         def write(specs) -> int:
             for spec in specs:
@@ -190,12 +210,47 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
 
         search = _search_index(config)
 
-        def index() -> None:
+        def index() -> None:  # in this process while the children write pages
             if search is not None:
                 search.entries += site_search.entries(self.specs.values())
+            for asset in assets(self.site) if self.site is not None else ():
+                (site_dir / asset.path).parent.mkdir(parents=True, exist_ok=True)
+                (site_dir / asset.path).write_bytes(asset.content)
 
         map_shares(write, details, meanwhile=index)
-        add_to_sitemap(site_dir, [s.url for s in details], [shell.placeholder_url(d) for d in shells])
+        self._place_pictures(site_dir)
+        add_to_sitemap(site_dir, [s.url for s in self.specs.values() if not s.in_nav],
+                       [shell.placeholder_url(d) for d in shells])
+
+    # Under serve, MkDocs empties the site folder before every build: the last build's pages are
+    # set aside first, so a page whose inputs did not change is moved back, not rendered again.
+    def on_pre_build(self, *, config) -> None:
+        site_dir = Path(config.site_dir)
+        if self.command != "serve" or not self._page_memo.kept or not site_dir.is_dir():
+            return
+        kept = site_dir.with_name(site_dir.name + ".hb-kept")
+        shutil.rmtree(kept, ignore_errors=True)
+        site_dir.rename(kept)
+        site_dir.mkdir()
+
+    def _preview_pages(self, site_dir: Path, details: list[PageSpec], shells: dict) -> None:
+        kept = site_dir.with_name(site_dir.name + ".hb-kept")
+        layout = {d: s.parts for d, s in shells.items()}
+        same_layout = layout == self._layout
+        self._layout = layout
+        fragments, rendered = self._page_memo.render(details, self.renderer, self._read_memo.stamps)
+        for spec in details:
+            out = site_dir / spec.url / "index.html"
+            out.parent.mkdir(parents=True, exist_ok=True)
+            if same_layout and spec.url not in rendered:
+                try:
+                    (kept / spec.url / "index.html").rename(out)
+                    continue
+                except OSError:
+                    pass
+            out.write_bytes(shells[shell.depth(spec.url)].fill(spec.title, spec.url, fragments[spec.url]).encode("utf-8"))
+        shutil.rmtree(kept, ignore_errors=True)
+        log.info(f"预览：重新生成 {len(rendered)} 个页面，{len(details) - len(rendered)} 个未变")
 
     # After Material wrote its index: as UTF-8, not \u escapes (6 bytes a character instead of 3).
     @event_priority(-50)
@@ -215,17 +270,25 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
 
     def on_serve(self, server, *, config, builder):
         # data/ is ours to watch; so are the page templates, which people edit with the data
+        self._watch = Watch(server)
         if self.data_dir.is_dir():
-            server.watch(str(self.data_dir))
+            self._watch.watch(str(self.data_dir))
         for folder in self.renderer.folders:
             server.watch(str(folder))
-        self._guard = FolderGuard(server, self.data_dir)  # watches data/ again when it comes back
+        self._guard = FolderGuard(server, self.data_dir, watcher=self._watch)  # watches data/ again when it comes back
         self._guard.start()
         return server
+
+    def on_build_error(self, *, error) -> None:
+        if self._rendering is not None:
+            self._rendering.cancel()
+            self._rendering = None
 
     def on_shutdown(self) -> None:
         if self._guard is not None:
             self._guard.stop()
+        if self._watch is not None:
+            self._watch.stop()
 
     # --- helpers -------------------------------------------------------------------------
 
@@ -272,11 +335,31 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if not self.site_url:
             log.warning("mkdocs.yml 未设置 site_url：品牌卡片上不印二维码")
         jobs = images.plan(site, self.site_url)
-        report = images.render_all(jobs, self.data_dir, images.Cache(self.cache_dir / "img"), fonts, self.fonts)
+        # Those in the cache are copied by MkDocs; the others are drawn while the pages are
+        # written, and placed by _place_pictures.
+        self._rendering = images.Rendering(jobs, self.data_dir, images.Cache(self.cache_dir / "img"), fonts, self.fonts)
+        for out, path in self._rendering.cached.items():
+            generated.append(File.generated(config, out, abs_src_path=str(path)))
+        return problems
+
+    def _place_pictures(self, site_dir: Path) -> None:
+        """Wait for the pictures being drawn and put them in the site; a picture that could not
+        be drawn (a damaged photo) stops the build, as a data error does."""
+        rendering, self._rendering = self._rendering, None
+        if rendering is None:
+            return
+        ready = set(rendering.cached)
+        report = rendering.finish()
         log.info(report.summary)
         for out, path in report.outputs.items():
-            generated.append(File.generated(config, out, abs_src_path=str(path)))
-        return problems + report.problems
+            if out not in ready:
+                (site_dir / out).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, site_dir / out)
+        for p in sorted_problems(report.problems):
+            (log.error if p.is_error else log.warning)(p.format())
+        errors = [p for p in report.problems if p.is_error]
+        if errors and self.command != "serve":
+            raise PluginError(f"{len(errors)} 张图片无法处理，已停止构建（逐条见上）")
 
     @staticmethod
     def _replace(files: Files, new: File) -> None:
@@ -292,3 +375,19 @@ def _search_index(config):
         if name in ("search", "material/search") and hasattr(plugin, "search_index"):
             return plugin.search_index
     return None
+
+
+class _KeptBytecode(jinja2.BytecodeCache):
+    """Compiled templates kept in memory for the life of the plugin (Jinja checks each
+    template's source checksum, so an edited template is compiled again)."""
+
+    def __init__(self):
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()

@@ -32,10 +32,50 @@ def request_rebuild(server) -> None:
         cond.notify_all()
 
 
+_CHANGES = {"created", "deleted", "modified", "moved"}  # not "opened"/"closed": our own reads would rebuild forever
+
+
+class Watch:
+    """A folder watched with the system's file events (inotify on Linux): a saved file asks
+    for a rebuild at once, where MkDocs' polling watcher notices it up to half a second later."""
+
+    def __init__(self, server):
+        from watchdog.events import FileSystemEventHandler
+        from watchdog.observers import Observer
+
+        self.server, self._watches = server, {}
+        self._handler = FileSystemEventHandler()
+        self._handler.on_any_event = self._event
+        self._observer = Observer()
+        self._observer.start()
+
+    def _event(self, event) -> None:
+        if not event.is_directory and event.event_type in _CHANGES:
+            request_rebuild(self.server)
+
+    def watch(self, path: str) -> None:
+        self.unwatch(path)
+        try:
+            self._watches[path] = self._observer.schedule(self._handler, path, recursive=True)
+        except OSError:  # no inotify left (a system limit): MkDocs' polling watcher instead
+            self.server.watch(path)
+
+    def unwatch(self, path: str) -> None:
+        watch = self._watches.pop(path, None)
+        if watch is not None:
+            self._observer.unschedule(watch)
+        elif path in getattr(self.server, "_watched_paths", {}):
+            self.server.unwatch(path)
+
+    def stop(self) -> None:
+        self._observer.stop()
+
+
 class FolderGuard(threading.Thread):
-    def __init__(self, server, folder: Path, interval: float = 0.5):
+    def __init__(self, server, folder: Path, interval: float = 0.5, watcher=None):
         super().__init__(name=f"honorboard-watch-{folder.name}", daemon=True)
         self.server, self.folder, self.interval = server, Path(folder), interval
+        self.watcher = watcher or server  # what (un)watches the folder: MkDocs' server or a Watch
         self._last = _identity(self.folder)  # now, not when the thread first runs: a change in between counts
         self._halt = threading.Event()  # not _stop: Thread has a method of that name
 
@@ -50,8 +90,10 @@ class FolderGuard(threading.Thread):
                 continue
             last = now
             path = str(self.folder)
-            if path in getattr(self.server, "_watched_paths", {}):
+            if self.watcher is not self.server:
+                self.watcher.unwatch(path)
+            elif path in getattr(self.server, "_watched_paths", {}):
                 self.server.unwatch(path)
             if now is not None:
-                self.server.watch(path)
+                self.watcher.watch(path)
             request_rebuild(self.server)

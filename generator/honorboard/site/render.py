@@ -7,6 +7,7 @@ relative to the page it is on, so the site works under any sub-path.
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Sequence
 from urllib.parse import quote
@@ -20,7 +21,7 @@ from ..images import urls as picture_urls
 from ..images.colors import readable
 from ..images.placeholders import palette_color, short_name
 from .pages import PageSpec
-from .views import floor_label
+from .views import VIEW_READS, floor_label
 
 
 def relative_url(from_url: str, to_url: str) -> str:
@@ -54,10 +55,47 @@ def brand_style(branch) -> str:
     return f"--hb-brand: {bg}; --hb-brand-ink: {ink}"
 
 
+class Inputs:
+    """What one page read while it was rendered: the data files of the objects it showed,
+    and the site-wide views it used (see ``views.VIEW_READS``)."""
+
+    def __init__(self):
+        self.files: set[Path] = set()
+        self.views: set[str] = set()
+
+
+_reading: ContextVar[Inputs | None] = ContextVar("hb_reading", default=None)
+
+
+class _Environment(jinja2.Environment):
+    """Jinja reads ``a.b`` through ``getattr``: while a page is being recorded, the file each
+    model object came from is noted there."""
+
+    def getattr(self, obj, attribute):
+        inputs = _reading.get()
+        if inputs is not None:
+            where = getattr(obj, "where", None)
+            if where:
+                pos = where.get("") or next(iter(where.values()))
+                inputs.files.add(pos.path)
+        return super().getattr(obj, attribute)
+
+
+class _RecordedViews:
+    """The site's views, noting which ones a page used."""
+
+    def __init__(self, views, inputs: Inputs):
+        self._views, self._inputs = views, inputs
+
+    def __getattr__(self, name):
+        self._inputs.views.add(VIEW_READS.get(name, "all") or "")
+        return getattr(self._views, name)
+
+
 class Renderer:
     def __init__(self, template_dirs: Sequence[Path]):
         self.folders = tuple(template_dirs)
-        self.env = jinja2.Environment(
+        self.env = _Environment(
             loader=jinja2.FileSystemLoader([str(d) for d in self.folders]),
             autoescape=True,
             undefined=jinja2.StrictUndefined,
@@ -69,8 +107,9 @@ class Renderer:
             placeholder_color=palette_color, short_name=short_name,
         )
 
-    def render(self, spec: PageSpec, media_url=None) -> str:
-        """The page's fragment. ``media_url(path)`` maps a data/ media path to a site URL."""
+    def render(self, spec: PageSpec, media_url=None, inputs: Inputs | None = None) -> str:
+        """The page's fragment. ``media_url(path)`` maps a data/ media path to a site URL;
+        ``inputs``, when given, is filled with what the page read."""
 
         def url(target) -> str:
             to = target if isinstance(target, str) else pages.url_of(target)
@@ -87,4 +126,13 @@ class Renderer:
             return relative_url(spec.url, quote(site_path, safe="/"))
 
         template = self.env.get_template(spec.template)
-        return template.render(**spec.context, page=spec, url=url, media=media, nav=pages.NAV, pic=picture_urls)
+        context = spec.context
+        if inputs is None:
+            return template.render(**context, page=spec, url=url, media=media, nav=pages.NAV, pic=picture_urls)
+        if "views" in context:
+            context = context | {"views": _RecordedViews(context["views"], inputs)}
+        token = _reading.set(inputs)
+        try:
+            return template.render(**context, page=spec, url=url, media=media, nav=pages.NAV, pic=picture_urls)
+        finally:
+            _reading.reset(token)

@@ -41,6 +41,11 @@ class Shell:
             raise ValueError(f"the theme shows the page content {parts.count(CONTENT)} times, not once")
         self._static, self._markers = parts[::2], parts[1::2]
 
+    @property
+    def parts(self) -> tuple:
+        """What the shell is made of: equal parts, equal pages."""
+        return tuple(self._static), tuple(self._markers)
+
     def fill(self, title: str, url: str, content: str) -> str:
         """The whole page: ``title`` is plain text (escaped here), ``content`` finished HTML."""
         if "<h1" not in content:

@@ -70,6 +70,16 @@ def _by_unit_floor_branch(pairs: Iterable[tuple[Branch, object]], order: dict[st
     return tuple(units)
 
 
+VIEW_READS = {
+    "wall": None, "board": None, "categories": None, "brand_colors": None,
+    "members_outside_committee": None, "honors_beyond_ratings": None,
+    "streak": "stars", "related": "lectures", "branch_label": "names", "person_label": "names",
+}
+"""What a view reads besides the objects it is given (None: nothing), for a preview that
+renders again only the pages whose inputs changed: a page that used ``related`` changes with
+any lecture file. A view not listed here counts as reading the whole site."""
+
+
 class SiteViews:
     """Derived views of one site, computed once and shared by all pages of a build."""
 
