@@ -238,17 +238,17 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         layout = {d: s.parts for d, s in shells.items()}
         same_layout = layout == self._layout
         self._layout = layout
-        fragments, rendered = self._page_memo.render(details, self.renderer, self._read_memo.stamps)
+        if not details:
+            return
+        fragments, rendered = self._page_memo.render(details, self.renderer, self._read_memo.stamps,
+                                                     details[0].context["views"])
+        if same_layout and kept.is_dir():
+            _move_back(kept, site_dir, {s.url for s in details} - rendered)
         for spec in details:
             out = site_dir / spec.url / "index.html"
-            out.parent.mkdir(parents=True, exist_ok=True)
-            if same_layout and spec.url not in rendered:
-                try:
-                    (kept / spec.url / "index.html").rename(out)
-                    continue
-                except OSError:
-                    pass
-            out.write_bytes(shells[shell.depth(spec.url)].fill(spec.title, spec.url, fragments[spec.url]).encode("utf-8"))
+            if spec.url in rendered or not out.is_file():
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(shells[shell.depth(spec.url)].fill(spec.title, spec.url, fragments[spec.url]).encode("utf-8"))
         shutil.rmtree(kept, ignore_errors=True)
         log.info(f"预览：重新生成 {len(rendered)} 个页面，{len(details) - len(rendered)} 个未变")
 
@@ -367,6 +367,25 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if old is not None:
             files.remove(old)
         files.append(new)
+
+
+def _move_back(kept: Path, site_dir: Path, urls: set[str]) -> None:
+    """Move the pages at ``urls`` from ``kept`` into ``site_dir``: a whole folder when MkDocs
+    wrote nothing there and every page in it is wanted (members/), else page by page."""
+    by_top: dict[str, list[str]] = {}
+    for url in urls:
+        by_top.setdefault(url.split("/", 1)[0], []).append(url)
+    for top, wanted in by_top.items():
+        if not (site_dir / top).exists() and sum(1 for _ in (kept / top).iterdir()) == len(wanted):
+            (kept / top).rename(site_dir / top)
+            continue
+        (site_dir / top).mkdir(parents=True, exist_ok=True)
+        src, dst = str(kept) + "/", str(site_dir) + "/"
+        for url in wanted:
+            try:
+                os.rename(src + url, dst + url)
+            except OSError:  # not kept (or a folder MkDocs made): rendered afresh
+                pass
 
 
 def _search_index(config):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from html import unescape
 
 from pypinyin import Style, lazy_pinyin
@@ -24,6 +25,7 @@ _TAGS = re.compile(r"<[^>]+>")
 _SPACE = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def plain(markdown_text: str | None) -> str:
     """Markdown → the words a reader sees."""
     if not markdown_text:
@@ -40,12 +42,15 @@ def full_pinyin(text: str) -> str:
 
 
 def entry(lecture: Lecture) -> list[str]:
-    branch = lecture.branch.name if lecture.branch else ""
-    hay = " ".join([lecture.title, " ".join(lecture.tags), lecture.speaker, branch, lecture.topic,
-                    plain(lecture.summary)[:SUMMARY_CHARS]])
-    py = " ".join(filter(None, [initials(lecture.title), initials(lecture.speaker), full_pinyin(lecture.speaker),
-                                *(initials(t) for t in lecture.tags)]))
-    return [lecture.id, hay.lower(), py]
+    return list(_entry(lecture.id, lecture.title, lecture.tags, lecture.speaker,
+                       lecture.branch.name if lecture.branch else "", lecture.topic, lecture.summary))
+
+
+@lru_cache(maxsize=None)  # a preview builds the payload on every save: pinyin once per lecture text
+def _entry(id: str, title: str, tags: tuple, speaker: str, branch: str, topic: str, summary: str | None) -> tuple:
+    hay = " ".join([title, " ".join(tags), speaker, branch, topic, plain(summary)[:SUMMARY_CHARS]])
+    py = " ".join(filter(None, [initials(title), initials(speaker), full_pinyin(speaker), *(initials(t) for t in tags)]))
+    return id, hay.lower(), py
 
 
 def search_payload(site: Site) -> bytes:

@@ -2,7 +2,7 @@
 
 A page's inputs are what it read while it was rendered (``render.Inputs``): the data files of
 the objects it showed, and the site-wide views it used. Each input has a fingerprint: a file
-its stat (mtime, size, inode), a view the stats of every file of the kind it reads. A page is
+its stat (mtime, size, inode), a site-wide view a digest of what it reads (``SiteViews.reads``). A page is
 rendered again when one of its fingerprints moved, when its spec changed shape (a month gained
 a neighbour, a title changed) or when a template was edited; otherwise its last HTML is kept.
 """
@@ -16,10 +16,7 @@ from typing import Iterable
 
 from .pages import PageSpec
 from .render import Inputs, Renderer
-
-_VIEW_FOLDERS = {"stars": ("stars",), "lectures": ("lectures",), "names": ("branches",)}
-"""The data folders each kind of view reads (views.VIEW_READS); "all" reads every folder."""
-
+from .views import SiteViews
 
 @dataclass
 class _Kept:
@@ -49,22 +46,26 @@ class PageMemo:
         self.kept: dict[str, _Kept] = {}
         self._templates: tuple | None = None
 
-    def render(self, specs: Iterable[PageSpec], renderer: Renderer, stamps: dict[Path, tuple]) -> tuple[dict[str, str], set[str]]:
-        """Every page's HTML by URL, and the URLs rendered this time."""
+    def render(self, specs: Iterable[PageSpec], renderer: Renderer, stamps: dict[Path, tuple],
+               views: SiteViews) -> tuple[dict[str, str], set[str]]:
+        """Every page's HTML by URL, and the URLs rendered this time. ``stamps``: each data
+        file's stat; ``views``: this build's views, which fingerprint what they read."""
         templates = tuple(sorted((str(p), p.stat().st_mtime_ns) for folder in renderer.folders for p in folder.rglob("*.html")))
         if templates != self._templates:
             self.kept.clear()
             self._templates = templates
         digests: dict[str, str] = {}
+        every_file = None
 
         def view_digest(kind: str) -> str:
+            nonlocal every_file
             if kind not in digests:
-                folders = _VIEW_FOLDERS.get(kind)
-                if kind == "":
-                    digests[kind] = ""
-                else:
-                    seen = sorted((str(p), s) for p, s in stamps.items() if folders is None or p.parent.name in folders)
-                    digests[kind] = hashlib.sha1(repr(seen).encode()).hexdigest()
+                found = views.reads(kind)
+                if found is None:  # reads the whole site: every file's stat
+                    if every_file is None:
+                        every_file = hashlib.sha1(repr(sorted((str(p), s) for p, s in stamps.items())).encode()).hexdigest()
+                    found = every_file
+                digests[kind] = found
             return digests[kind]
 
         html: dict[str, str] = {}

@@ -88,6 +88,8 @@ class _RecordedViews:
         self._views, self._inputs = views, inputs
 
     def __getattr__(self, name):
+        if name == "where":  # asked by _Environment.getattr: the views are no model object
+            raise AttributeError(name)
         self._inputs.views.add(VIEW_READS.get(name, "all") or "")
         return getattr(self._views, name)
 

@@ -70,7 +70,12 @@ def _words(spec: PageSpec) -> str:
 
 
 def _entry(location: str, title: str, words: str) -> dict:
-    return {"location": location, "title": segment(str(escape(title))), "text": segment(str(escape(words)))}
+    return {"location": location, "title": _segmented(title), "text": _segmented(words)}
+
+
+@lru_cache(maxsize=65536)  # a preview indexes every page on each save
+def _segmented(text: str) -> str:
+    return segment(str(escape(text)))
 
 
 def entries(specs) -> Iterator[dict]:

@@ -5,6 +5,7 @@ Pure functions of the model, shared by every engine (and by the screens, later).
 
 from __future__ import annotations
 
+import hashlib
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass
@@ -86,6 +87,21 @@ class SiteViews:
     def __init__(self, site: Site):
         self.site = site
         self._order = {b.id: i for i, b in enumerate(site.branches)}
+
+    def reads(self, kind: str) -> str | None:
+        """A fingerprint of what views of ``kind`` (see VIEW_READS) read from the whole site,
+        or None for "all" (the caller fingerprints every data file)."""
+        if kind == "names":
+            seen = (sorted(self._shared_branch_names), sorted(self._shared_member_names))
+        elif kind == "stars":
+            seen = sorted((k, sorted(v)) for k, v in self._months_of.items())
+        elif kind == "lectures":  # what ranks related lectures: position (date order), topic, tags, speaker
+            seen = [(lec.id, sorted(_related_keys(lec))) for lec in self.site.lectures]
+        elif kind == "":
+            return ""
+        else:
+            return None
+        return hashlib.sha1(repr(seen).encode("utf-8")).hexdigest()
 
     # --- star boards -----------------------------------------------------------------
 
