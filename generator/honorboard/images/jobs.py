@@ -9,7 +9,6 @@ from ..data.model import Site
 from ..data.problems import Pos
 from . import urls
 from .card import PRINT, WEB, CardText, mm
-from .placeholders import short_name
 
 
 @dataclass(frozen=True)
@@ -87,7 +86,7 @@ def drawn_texts(site: Site) -> Iterator[Text]:
     subset of them), since a name must never show as a box."""
     for member in site.members.values():
         if not member.photo:
-            yield Text(short_name(member.name), member.pos("name"), "name")
+            yield Text(member.name, member.pos("name"), "name")
     for branch in site.branches:
         b = branch.brand
         yield Text(branch.name, branch.pos("name"), "name")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
-# Deep colours that all carry white text at ≥ 4.5:1: avatars and drawn covers.
-_PALETTE = ("#A8071A", "#8B1A1A", "#AD3A12", "#7A4B00", "#1F5FA8", "#2E6B30", "#5B2A86", "#7D2248")
+# Deep colours that all carry white (and the covers' gold) text at ≥ 4.5:1: drawn covers by topic.
+_PALETTE = ("#A8071A", "#8B1A1A", "#AD3A12", "#0F5C63", "#1F5FA8", "#2E6B30", "#5B2A86", "#7D2248")
 
 
 def palette_color(key: str) -> str:

@@ -28,7 +28,7 @@ from ..site.incremental import PageMemo
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
-from ..workers import map_shares
+from ..site.workers import map_shares
 from .config import HonorboardConfig, project_paths
 from .options import font_paths
 from .sitemap import add_to_sitemap

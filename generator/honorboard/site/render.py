@@ -19,7 +19,7 @@ from . import pages
 from .markup import render_markdown
 from ..images import urls as picture_urls
 from ..images.colors import readable
-from ..images.placeholders import palette_color, short_name
+from ..images.placeholders import palette_color
 from .pages import PageSpec
 from .views import VIEW_READS, floor_label
 
@@ -106,7 +106,7 @@ class Renderer:
         )
         self.env.filters.update(
             md=render_markdown, stars=stars, cn_date=cn_date, brand_style=brand_style, floor_label=floor_label,
-            placeholder_color=palette_color, short_name=short_name,
+            placeholder_color=palette_color,
         )
 
     def render(self, spec: PageSpec, media_url=None, inputs: Inputs | None = None) -> str:
