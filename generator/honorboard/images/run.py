@@ -37,6 +37,10 @@ class Report:
         return f"images: {self.rendered} rendered, {self.cached} from cache"
 
 
+_MISSING: dict[str, dict[str, tuple]] = {}
+"""Characters missing from each text, by font set: a preview checks the same texts on every save."""
+
+
 def check_glyphs(texts: Iterable[Text], fonts: FontSet) -> list[Problem]:
     """Every character that some picture would draw must be in some font: no tofu.
 
@@ -44,8 +48,12 @@ def check_glyphs(texts: Iterable[Text], fonts: FontSet) -> list[Problem]:
     shows it); a missing Hanzi or letter is an error, since a name must never be drawn wrong.
     """
     problems: dict[tuple, Problem] = {}  # one text may be drawn twice (avatar and cover)
+    known = _MISSING.setdefault(fonts.fingerprint, {})
     for t in texts:
-        for ch in fonts.missing(t.text):
+        missing = known.get(t.text)
+        if missing is None:
+            missing = known[t.text] = tuple(fonts.missing(t.text))
+        for ch in missing:
             if ch in INVISIBLE:
                 continue
             pos = t.where or Pos(Path("?"), 1, 1)

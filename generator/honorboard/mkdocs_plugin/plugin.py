@@ -24,7 +24,7 @@ from ..data.loader import ReadMemo, load
 from ..data.problems import Problem, sorted_problems
 from ..site import screens, shell
 from ..site import search as site_search
-from ..site.incremental import PageMemo
+from ..site.incremental import Fingerprints, PageMemo
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
@@ -55,6 +55,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         # kept across rebuilds under serve: what each data file held, each page and its inputs
         self._read_memo = ReadMemo()
         self._page_memo = PageMemo()
+        self._nav_memos: dict[str, PageMemo] = {}  # one per nav page, rendered one at a time
+        self._fingerprints: Fingerprints | None = None
+        self._last_rendered: set[str] = set()  # URLs the last preview rebuild rendered (tests read it)
         self._layout: dict | None = None
         self._bytecode = _KeptBytecode()
 
@@ -125,6 +128,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         else:
             specs = list(plan(result.site))
             self.site = result.site
+            if self.command == "serve":  # what this rebuild's pages are checked against
+                self._fingerprints = Fingerprints(result.site, specs[0].context["views"], self._read_memo.stamps)
             for path in media.downloads(result.site):
                 generated.append(File.generated(config, path, abs_src_path=str(self.data_dir / path)))
             generated += self._screens(result.site, config, fonts)
@@ -182,6 +187,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         spec = self.specs.get(page.file.src_uri)
         if spec is None:
             return html
+        if self.command == "serve" and self.site is not None:  # the catalog of 2,000 lectures: kept too
+            memo = self._nav_memos.setdefault(spec.url, PageMemo())
+            return memo.render([spec], self.renderer, self._fingerprints)[0][spec.url]
         return self.renderer.render(spec)
 
     def on_post_page(self, output, *, page, config):
@@ -240,8 +248,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self._layout = layout
         if not details:
             return
-        fragments, rendered = self._page_memo.render(details, self.renderer, self._read_memo.stamps,
-                                                     details[0].context["views"])
+        fragments, rendered = self._page_memo.render(details, self.renderer, self._fingerprints)
+        self._last_rendered = rendered
         if same_layout and kept.is_dir():
             _move_back(kept, site_dir, {s.url for s in details} - rendered)
         for spec in details:

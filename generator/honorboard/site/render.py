@@ -21,6 +21,7 @@ from ..images import urls as picture_urls
 from ..images.colors import readable
 from ..images.placeholders import palette_color
 from .pages import PageSpec
+from ..data.model import Site
 from .views import VIEW_READS, floor_label
 
 
@@ -56,33 +57,44 @@ def brand_style(branch) -> str:
 
 
 class Inputs:
-    """What one page read while it was rendered: the data files of the objects it showed,
-    and the site-wide views it used (see ``views.VIEW_READS``)."""
+    """What one page read while it was rendered, for a preview that renders again only pages
+    whose inputs changed (``site.incremental``): each model object's attributes it read, the
+    data files those objects came from, the site-wide views it called (with their arguments)
+    and the site's collections it went through."""
 
     def __init__(self):
-        self.files: set[Path] = set()
-        self.views: set[str] = set()
+        self.objects: dict[int, tuple[object, set[str]]] = {}  # id → (object, attributes read)
+        self.views: set[str] = set()  # kinds, see views.VIEW_READS
+        self.calls: list[tuple[str, tuple, object]] = []  # (view, arguments, result)
+        self.collections: set[str] = set()  # Site attributes
+
+    def note(self, obj, attribute: str) -> None:
+        seen = self.objects.get(id(obj))
+        if seen is None:
+            self.objects[id(obj)] = (obj, {attribute})
+        else:
+            seen[1].add(attribute)
 
 
 _reading: ContextVar[Inputs | None] = ContextVar("hb_reading", default=None)
 
 
 class _Environment(jinja2.Environment):
-    """Jinja reads ``a.b`` through ``getattr``: while a page is being recorded, the file each
-    model object came from is noted there."""
+    """Jinja reads ``a.b`` through ``getattr``: while a page is being recorded, each model
+    object's attribute read is noted there."""
 
     def getattr(self, obj, attribute):
         inputs = _reading.get()
         if inputs is not None:
-            where = getattr(obj, "where", None)
-            if where:
-                pos = where.get("") or next(iter(where.values()))
-                inputs.files.add(pos.path)
+            if getattr(obj, "where", None):
+                inputs.note(obj, attribute)
+            elif isinstance(obj, Site):
+                inputs.collections.add(attribute)
         return super().getattr(obj, attribute)
 
 
 class _RecordedViews:
-    """The site's views, noting which ones a page used."""
+    """The site's views, noting which ones a page called and with what."""
 
     def __init__(self, views, inputs: Inputs):
         self._views, self._inputs = views, inputs
@@ -91,7 +103,16 @@ class _RecordedViews:
         if name == "where":  # asked by _Environment.getattr: the views are no model object
             raise AttributeError(name)
         self._inputs.views.add(VIEW_READS.get(name, "all") or "")
-        return getattr(self._views, name)
+        found = getattr(self._views, name)
+        if not callable(found):
+            return found
+
+        def call(*args):
+            result = found(*args)
+            self._inputs.calls.append((name, args, result))
+            return result
+
+        return call
 
 
 class Renderer:
