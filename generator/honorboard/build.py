@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import Protocol
 
-from .data.loader import LoadResult, load
+from .data.loader import LoadResult, ReadMemo, load
 from .data.problems import sorted_problems
 from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -88,7 +88,9 @@ def check(data_dir: Path, fonts: tuple[str, ...] = ()) -> LoadResult:
     """
     from .images import check_glyphs, discover, drawn_texts
 
-    result = load(data_dir)
+    memo = ReadMemo.on_disk(data_dir)  # files unchanged since the last check are not parsed again
+    result = load(data_dir, memo=memo)
+    memo.save()
     if result.site is not None:
         glyphs = check_glyphs(drawn_texts(result.site), discover(tuple(fonts)))
         result.problems = sorted_problems([*result.problems, *glyphs])

@@ -19,6 +19,7 @@ class Watched:
         self.page = page
         self.errors: list[str] = []
         self.foreign: list[str] = []
+        self.requests: list[str] = []  # every URL the page asked for, in order
         page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
         page.on("pageerror", lambda e: self.errors.append(str(e)))
         page.on("request", self._request)
@@ -26,6 +27,7 @@ class Watched:
         page.route("**/*", self._route)
 
     def _request(self, request) -> None:
+        self.requests.append(request.url)
         host = urlsplit(request.url).hostname
         if request.url.startswith(("data:", "blob:")):
             return

@@ -12,9 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
-import jinja2
 import yaml
 
 from .atomic import Changed, write_atomically
@@ -34,14 +34,20 @@ class ScaffoldError(Exception):
         self.code = code
 
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True,
-                          undefined=jinja2.StrictUndefined, autoescape=False)  # YAML, not HTML
-_env.filters["q"] = yamltext.scalar
-_env.filters["one_line"] = yamltext.one_line
+@lru_cache(maxsize=None)
+def _env():
+    """Made on first use: every command builds its parser from this module, few render."""
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), keep_trailing_newline=True,
+                             undefined=jinja2.StrictUndefined, autoescape=False)  # YAML, not HTML
+    env.filters["q"] = yamltext.scalar
+    env.filters["one_line"] = yamltext.one_line
+    return env
 
 
 def render(template: str, **values) -> str:
-    return _env.get_template(template).render(**values)
+    return _env().get_template(template).render(**values)
 
 
 @dataclass(frozen=True)

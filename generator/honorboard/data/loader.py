@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+import pickle
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
@@ -47,16 +49,65 @@ class LoadResult:
 @dataclass
 class ReadMemo:
     """What each file held when last read, by path and stat: a preview (`serve`) that keeps
-    one reads again only the files saved since. ``stamps`` is every data file's stat of the
-    last load: what a page built from them is fingerprinted with."""
+    one, or a command that keeps it on disk (``on_disk``), reads again only the files saved
+    since. ``stamps`` is every data file's stat of the last load: what a page built from them
+    is fingerprinted with."""
 
     entries: dict[Path, tuple[tuple, Rec | None, list[Problem]]] = field(default_factory=dict)
     stamps: dict[Path, tuple] = field(default_factory=dict)
+    _read: int = 0  # files read anew by the last load
+
+
+    @classmethod
+    def on_disk(cls, data_dir: Path) -> ReadMemo:
+        """The memo a previous `check` or `build` of ``data_dir`` left in the user's cache
+        (empty when there is none, or when it was written by another version of the reader)."""
+        memo = cls()
+        memo._file = _memo_file(data_dir)
+        try:
+            with open(memo._file, "rb") as f:
+                version, entries = pickle.load(f)
+            if version == _READER_VERSION:
+                memo.entries = entries
+        except (OSError, EOFError, ValueError, TypeError, pickle.UnpicklingError, AttributeError, ImportError):
+            pass  # none yet, or damaged: read every file
+        memo._loaded = dict.fromkeys(memo.entries)
+        return memo
+
+    def save(self) -> None:
+        """Keep the memo for the next command (only when a file was read anew or is gone)."""
+        target = getattr(self, "_file", None)
+        if target is None or self.entries.keys() == getattr(self, "_loaded", {}).keys() and not self._read:
+            return
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+        with open(tmp, "wb") as f:
+            pickle.dump((_READER_VERSION, self.entries), f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, target)  # two commands at once: the last one's memo, never half of one
+
+
+def _memo_file(data_dir: Path) -> Path:
+    root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "honorboard" / "data"
+    # by the folder as written and where from: records hold positions in that spelling
+    spelled = f"{os.getcwd()}|{data_dir}"
+    return root / (hashlib.sha1(spelled.encode("utf-8")).hexdigest()[:20] + ".pickle")
+
+
+def _reader_version() -> str:
+    """A hash of the modules that turn a file into a record: a memo from other code is not used."""
+    here = Path(__file__).parent
+    digest = hashlib.sha1()
+    for name in ("loader.py", "yamlio.py", "fields.py", "schema.py", "problems.py"):
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+_READER_VERSION = _reader_version()
 
 
 def _stamp(path: Path) -> tuple:
     st = os.stat(path)
-    return st.st_mtime_ns, st.st_size, st.st_ino
+    return st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino
 
 
 def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None, memo: ReadMemo | None = None) -> LoadResult:
@@ -73,7 +124,7 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None, memo: Read
     records = Records(data_dir)
     problems: list[Problem] = []
     files = _data_files(data_dir, problems)
-    listed = {path.absolute() for _, path in files}
+    listed = {path.absolute() for _, path in files} if overlay else set()
     for path in sorted(set(overlay) - listed):  # a file about to be created
         kind = FILE_KINDS.get(path.parent.name)
         if kind is not None and path.parent.parent == data_dir.absolute():
@@ -90,7 +141,7 @@ def load(data_dir: Path, overlay: Mapping[Path, bytes] | None = None, memo: Read
                                     other=Pos(stems[(kind.folder, path.stem)], 1, 1)))
             continue
         stems[(kind.folder, path.stem)] = path
-        data = overlay.get(path.absolute())
+        data = overlay.get(path.absolute()) if overlay else None
         if memo is not None and data is None:
             rec = _read_memo(memo, kind, path, data_dir, problems)
         else:
@@ -121,6 +172,7 @@ def _read_memo(memo: ReadMemo, kind: FileKind, path: Path, data_dir: Path, probl
     found: list[Problem] = []
     rec = _read(kind, path, data_dir, found, None)
     memo.entries[path] = (stamp, rec, found)
+    memo._read += 1
     problems.extend(found)
     return rec
 

@@ -14,6 +14,7 @@ import os
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from fontTools.ttLib import TTCollection, TTFont
@@ -82,7 +83,7 @@ def _cmap(path: str, index: int) -> frozenset[int]:
     stored = _coverage_dir() / f"{key}.json"
     try:
         ranges = json.loads(stored.read_text(encoding="ascii"))
-        return frozenset(c for lo, hi in ranges for c in range(lo, hi + 1))
+        return frozenset(chain.from_iterable(range(lo, hi + 1) for lo, hi in ranges))
     except (OSError, ValueError, TypeError):
         pass
     font = TTFont(path, fontNumber=index, lazy=True) if path.lower().endswith((".ttc", ".otc")) else TTFont(path, lazy=True)
@@ -233,8 +234,20 @@ class FontSet:
     def all_chains(self) -> tuple[FontChain, ...]:
         return (self.regular, self.bold, self.serif)
 
+    @cached_property
+    def checked(self) -> dict[str, tuple]:
+        """Characters found missing, by text (a preview checks the same texts on every save)."""
+        return {}
+
+    @cached_property
+    def _everywhere(self) -> frozenset[int]:
+        """Code points every chain has: most texts are checked against this alone."""
+        return frozenset(self.regular.coverage & self.bold.coverage & self.serif.coverage)
+
     def missing(self, text: str) -> list[str]:
         """Characters that some chain cannot draw."""
+        if self._everywhere.issuperset(map(ord, text)):
+            return []
         out: list[str] = []
         for chain in self.all_chains():
             out += [ch for ch in chain.missing(text) if ch not in out]

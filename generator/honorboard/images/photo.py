@@ -130,7 +130,10 @@ def encode(im: Image.Image, fmt: str, dpi: int | None = None) -> bytes:
     if fmt == "webp":
         im.save(buf, "WEBP", quality=82, method=4)
     elif fmt == "png":
-        im.save(buf, "PNG", optimize=False, compress_level=6, **({"dpi": (dpi, dpi)} if dpi else {}))
+        # a print file (4.6 Mpx) is downloaded once, by the office: light compression draws it
+        # in 70 ms instead of 95, for a file a third larger
+        level = 1 if im.width * im.height > 2_000_000 else 6
+        im.save(buf, "PNG", optimize=False, compress_level=level, **({"dpi": (dpi, dpi)} if dpi else {}))
     elif fmt == "jpeg":
         im.convert("RGB").save(buf, "JPEG", quality=85, optimize=True, progressive=False)
     else:

@@ -37,10 +37,6 @@ class Report:
         return f"images: {self.rendered} rendered, {self.cached} from cache"
 
 
-_MISSING: dict[str, dict[str, tuple]] = {}
-"""Characters missing from each text, by font set: a preview checks the same texts on every save."""
-
-
 def check_glyphs(texts: Iterable[Text], fonts: FontSet) -> list[Problem]:
     """Every character that some picture would draw must be in some font: no tofu.
 
@@ -48,7 +44,7 @@ def check_glyphs(texts: Iterable[Text], fonts: FontSet) -> list[Problem]:
     shows it); a missing Hanzi or letter is an error, since a name must never be drawn wrong.
     """
     problems: dict[tuple, Problem] = {}  # one text may be drawn twice (avatar and cover)
-    known = _MISSING.setdefault(fonts.fingerprint, {})
+    known = fonts.checked
     for t in texts:
         missing = known.get(t.text)
         if missing is None:

@@ -108,7 +108,10 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             missing = f"数据目录 {shown} 不存在（正在切换分支或恢复文件？）：恢复后预览自动重建"
             result, problems = None, []
         else:
+            if self.command != "serve":  # `honorboard build` has just checked: its readings are on disk
+                self._read_memo = ReadMemo.on_disk(self.data_dir)
             missing, result = None, load(self.data_dir, memo=self._read_memo)
+            self._read_memo.save()
             problems = list(result.problems)
         if result is not None and not result.errors:
             fonts = self._fonts()
