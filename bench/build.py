@@ -131,11 +131,16 @@ def main() -> None:
             plain = min(m["plain_cold"], m["plain_warm"])
             print(f"ratio warm honorboard / plain: {m['hb_warm'] / plain:.2f}  (goal ≤ 0.25)")
             print(f"ratio cold honorboard / plain: {m['hb_cold'] / plain:.2f}  (goal ≤ 0.5)")
-        print(f"honorboard check (median of 3): {m['check']:.2f} s  (goal ≤ 1.0 s)")
+        at_one = args.scale == 1.0  # the goals are for the 7,172-page set
+
+        def goal(text: str) -> str:
+            return f"  (goal {text})" if at_one else ""
+
+        print(f"honorboard check (median of 3): {m['check']:.2f} s{goal('≤ 1.0 s')}")
         payload = m["payload"]
         print(f"catalog search payload: {len(payload) / 1e6:.2f} MB raw, {len(gzip.compress(payload)) / 1e6:.2f} MB gzip "
-              f"for {payload.count(b'],[') + 1} lectures  (goal ≤ 1 MB)")
-        print(f"site search index:      {m['index'] / 1e6:.2f} MB, fetched when someone searches  (goal ≤ 2 MB)")
+              f"for {payload.count(b'],[') + 1} lectures{goal('≤ 1 MB')}")
+        print(f"site search index:      {m['index'] / 1e6:.2f} MB, fetched when someone searches{goal('≤ 2 MB')}")
         if args.linear:
             big = measure(work / "x3", args.scale * 3, False)
             per1, per3 = m["hb_warm"] / m["pages"], big["hb_warm"] / big["pages"]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 import multiprocessing
 import os
 import sys
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -130,38 +132,53 @@ class Rendering:
                 self.todo.append((job, k))
         self.cached = dict(self.report.outputs)  # ready now
         args = [(job, data_dir, configured) for job, _ in self.todo]
+        # each picture goes to the cache as it arrives: holding 2,000 print cards' bytes until
+        # the end cost a large site 200 MB of memory
+        self._done: list[tuple[Path | None, str | None] | None] = [None] * len(self.todo)
         self._pool = None
         if len(self.todo) < INLINE_BELOW:
-            self._results = [_work(a) for a in args]  # starting workers would cost more
+            for i, a in enumerate(args):  # starting workers would cost more
+                self._store(i, _work(a))
         else:
             method = "fork" if sys.platform.startswith("linux") else "spawn"
             self._pool = ProcessPoolExecutor(max_workers=workers or os.cpu_count() or 1,
                                              mp_context=multiprocessing.get_context(method))
-            self._results = [self._pool.submit(_work, a) for a in args]
+            for i, a in enumerate(args):
+                self._pool.submit(_work, a).add_done_callback(functools.partial(self._arrived, i))
+
+    def _arrived(self, i: int, future) -> None:
+        try:
+            self._store(i, future.result())
+        except Exception as exc:  # a worker died: said as this picture's problem
+            self._done[i] = (None, f"无法处理（{type(exc).__name__}: {exc}）")
+
+    def _store(self, i: int, result: tuple[bytes | None, str | None]) -> None:
+        data, error = result
+        job, k = self.todo[i]
+        self._done[i] = (None, error) if error is not None else (self.cache.put(k, EXT[job.kind], data), None)
 
     def finish(self) -> Report:
         """Wait for the pictures being drawn; every output, the problems of those that failed."""
         report = self.report
-        progress = _progress(len(self.todo)) if self._pool is not None else None
-        try:
-            for (job, k), result in zip(self.todo, self._results):
-                data, error = result.result() if self._pool is not None else result
+        if self._pool is not None:
+            progress = _progress(len(self.todo))
+            try:
+                while progress and sum(d is not None for d in self._done) < len(self._done):
+                    progress[0].update(progress[1], completed=sum(d is not None for d in self._done))
+                    time.sleep(0.1)
+            finally:
                 if progress:
-                    progress[0].advance(progress[1])
-                if error is not None:
-                    report.problems.append(Problem("media.render", job.where or Pos(Path("?"), 1, 1), field=job.field,
-                                                   found=job.source or job.out, reason=error))
-                    continue
-                report.outputs[job.out] = self.cache.put(k, EXT[job.kind], data)
-                report.rendered += 1
-        finally:
-            if progress:
-                progress[0].stop()
-            if self._pool is not None:
-                self._pool.shutdown()
-        self.todo, self._results = [], []
+                    progress[0].stop()
+                self._pool.shutdown()  # returns once every arrival has been stored
+        for (job, k), (path, error) in zip(self.todo, self._done):
+            if error is not None:
+                report.problems.append(Problem("media.render", job.where or Pos(Path("?"), 1, 1), field=job.field,
+                                               found=job.source or job.out, reason=error))
+                continue
+            report.outputs[job.out] = path
+            report.rendered += 1
+        self.todo, self._done = [], []
         return report
-
 
     def cancel(self) -> None:
         """The build failed: stop drawing."""
