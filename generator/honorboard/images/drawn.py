@@ -7,7 +7,6 @@ from dataclasses import dataclass
 from PIL import Image, ImageDraw
 
 from .fonts import FontSet
-from .placeholders import palette_color, short_name  # noqa: F401  (drawn covers and avatars use them)
 from .text import draw_block, fit_block
 
 

@@ -213,10 +213,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
 
         def write(specs) -> int:
             for spec in specs:
-                html = shells[shell.depth(spec.url)].fill(spec.title, spec.url, self.renderer.render(spec))
-                out = site_dir / spec.url / "index.html"
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(html.encode("utf-8"))
+                _write_page(site_dir, shells, spec, self.renderer.render(spec))
             return len(specs)
 
         search = _search_index(config)
@@ -239,13 +236,13 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         site_dir = Path(config.site_dir)
         if self.command != "serve" or not self._page_memo.kept or not site_dir.is_dir():
             return
-        kept = site_dir.with_name(site_dir.name + ".hb-kept")
+        kept = _kept_dir(site_dir)
         shutil.rmtree(kept, ignore_errors=True)
         site_dir.rename(kept)
         site_dir.mkdir()
 
     def _preview_pages(self, site_dir: Path, details: list[PageSpec], shells: dict) -> None:
-        kept = site_dir.with_name(site_dir.name + ".hb-kept")
+        kept = _kept_dir(site_dir)
         layout = {d: s.parts for d, s in shells.items()}
         same_layout = layout == self._layout
         self._layout = layout
@@ -256,10 +253,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if same_layout and kept.is_dir():
             _move_back(kept, site_dir, {s.url for s in details} - rendered)
         for spec in details:
-            out = site_dir / spec.url / "index.html"
-            if spec.url in rendered or not out.is_file():
-                out.parent.mkdir(parents=True, exist_ok=True)
-                out.write_bytes(shells[shell.depth(spec.url)].fill(spec.title, spec.url, fragments[spec.url]).encode("utf-8"))
+            if spec.url in rendered or not (site_dir / spec.url / "index.html").is_file():
+                _write_page(site_dir, shells, spec, fragments[spec.url])
         shutil.rmtree(kept, ignore_errors=True)
         log.info(f"预览：重新生成 {len(rendered)} 个页面，{len(details) - len(rendered)} 个未变")
 
@@ -378,6 +373,18 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if old is not None:
             files.remove(old)
         files.append(new)
+
+
+def _write_page(site_dir: Path, shells: dict, spec: PageSpec, fragment: str) -> None:
+    """A detail page: its fragment in the shell of its depth, at its address."""
+    out = site_dir / spec.url / "index.html"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_bytes(shells[shell.depth(spec.url)].fill(spec.title, spec.url, fragment).encode("utf-8"))
+
+
+def _kept_dir(site_dir: Path) -> Path:
+    """Where the last preview's pages wait while MkDocs empties the site folder."""
+    return site_dir.with_name(site_dir.name + ".hb-kept")
 
 
 def _move_back(kept: Path, site_dir: Path, urls: set[str]) -> None:
