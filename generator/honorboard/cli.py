@@ -1,7 +1,7 @@
-"""``honorboard check | build | serve | schema | new | import | deploy | rollback``.
+"""``honorboard check | build | serve | schema | new | import | deploy | rollback | stats``.
 
 Exit codes: 0 all well, 1 problems in the data (each listed on stderr) or a failed build,
-2 wrong usage (a missing folder, an unknown option).
+2 wrong usage (a missing folder, an unknown option), 3 (`stats`) a lobby screen needs attention.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import build
+from . import stats
 from .authoring import scaffold
 from .exits import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 
@@ -60,6 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     which = rollback.add_mutually_exclusive_group()
     which.add_argument("--to", default=None, help="切换到指定的发布（releases/ 下的目录名）")
     which.add_argument("--list", action="store_true", help="只列出各次发布，不切换")
+    stats.add_parser(sub)
     return p
 
 
@@ -94,6 +96,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         from .authoring.xlsx_import import cmd_import
         return cmd_import(args)
+    if args.command == "stats":
+        return stats.cmd_stats(args)
     if args.command in ("deploy", "rollback"):
         from . import deploy
         return {"deploy": deploy.cmd_deploy, "rollback": deploy.cmd_rollback}[args.command](args)

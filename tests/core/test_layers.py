@@ -15,6 +15,7 @@ ALLOWED = {
     "build": {"data", "images", "site", "exits"},
     "authoring": {"data", "exits"},
     "deploy": {"build", "exits", "mkdocs_plugin"},
+    "stats": {"data", "authoring", "exits"},
     "mkdocs_plugin": {"data", "images", "site", "build"},
     "cli": {"build", "authoring", "deploy", "mkdocs_plugin", "data", "exits", "stats"},
 }

@@ -49,7 +49,7 @@ def test_unchanged_round_trip_is_byte_identical(path: Path):
 
 
 def test_every_demo_file_counted():
-    assert len([p for p in DEMO if "fixtures" not in str(p)]) == 41
+    assert len([p for p in DEMO if "fixtures" not in str(p)]) == 45
 
 
 def test_edits_keep_comments_order_and_quotes():

@@ -59,8 +59,9 @@ def link(records: Records) -> m.Site:
     months = [mo for mo in (_month(key, rec, members) for key, rec in sorted(records.stars.items())) if mo.awards]
     years = [y for y in (_honor_year(year, rec, members, branches) for year, rec in sorted(records.honors.items()))
              if y.lists]
+    counted = _counted(records)
     lectures = sorted(
-        (_lecture(lid, rec, members, withheld, branches) for lid, rec in records.lectures.items()),
+        (_lecture(lid, rec, members, withheld, branches, counted.get(lid, ())) for lid, rec in records.lectures.items()),
         key=lambda lec: (lec.date, lec.episode or 0, lec.id), reverse=True,
     )
     screens = [_screen(sid, rec) for sid, rec in sorted(records.screens.items())]
@@ -206,7 +207,16 @@ def _honor_year(year: int, rec: Rec, members, branches) -> m.HonorYear:
     return honor_year
 
 
-def _lecture(lecture_id: str, rec: Rec, members, withheld, branches) -> m.Lecture:
+def _counted(records: Records) -> dict[str, tuple]:
+    """Lecture id → ((day, views), ...) oldest first, from every data/stats/ file."""
+    days: dict[str, list] = defaultdict(list)
+    for rec in records.stats.values():
+        for row in _list(rec, "views"):
+            days[row["lecture"]].append((row["date"], row["count"]))
+    return {lid: tuple(sorted(rows)) for lid, rows in days.items()}
+
+
+def _lecture(lecture_id: str, rec: Rec, members, withheld, branches, counted: tuple = ()) -> m.Lecture:
     given = rec.get("lecturer", "")
     lecturer = members.get(given) or withheld.get(given)
     branch = branches.get(rec["branch"]) if "branch" in rec else (lecturer.branch if lecturer else None)
@@ -218,7 +228,7 @@ def _lecture(lecture_id: str, rec: Rec, members, withheld, branches) -> m.Lectur
         facts["lecturer_name"] = f"{branch.name}党员" if branch else "党员"
         where["lecturer_name"] = where["lecturer"]
     return m.Lecture(id=lecture_id, path=rec.path, lecturer=lecturer, branch=branch, **facts,
-                     tags=tuple(_list(rec, "tags")), where=where)
+                     tags=tuple(_list(rec, "tags")), counted=counted, where=where)
 
 
 def _screen(screen_id: str, rec: Rec) -> m.Screen:

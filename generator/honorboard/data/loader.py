@@ -231,7 +231,7 @@ def _file_key(kind: FileKind, path: Path, problems: list[Problem]):
     if not match:
         problems.append(Problem("file.name", Pos(path, 1, 1), name=path.name, expected=kind.stem_expected))
         return None
-    if kind.folder == "stars":
+    if kind.folder in ("stars", "stats"):
         return (int(match.group(1)), int(match.group(2)))
     if kind.folder == "honors":
         return int(match.group(1))

@@ -193,7 +193,13 @@ class Lecture(Located):
     video: str | None = None  # path under data/ or http(s) URL
     cover: str | None = None
     slides: str | None = None
-    views: int | None = None
+    views: int | None = None  # as written: counted before this site
+    counted: tuple[tuple[dt.date, int], ...] = ()  # (day, views) from data/stats/, oldest first
+
+    @property
+    def total_views(self) -> int:
+        """观看次数: the views from before this site plus those `honorboard stats` counted."""
+        return (self.views or 0) + sum(n for _, n in self.counted)
 
     @property
     def speaker(self) -> str:

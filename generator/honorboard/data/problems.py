@@ -95,6 +95,8 @@ TEMPLATES: dict[str, str] = {
     "honor.entry_one": "每个上榜条目须且只能写 branch / member / team 中的一个，实际写了{found}",
     "lecture.lecturer_one": "lecturer（党员 id）与 lecturer_name（外请讲师姓名）须且只能写一个，实际写了{found}",
     "stars.duplicate": '党员 "{member}" 本月已获评“{category}”（第 {first_line} 行），同一类别每月只能评一次',
+    "stats.month": "日期 {date} 不在本文件的月份 {month} 内：请放进 {date:.7}.yml（或重新运行 honorboard stats）",
+    "stats.duplicate": '{date} 的微党课 "{lecture}" 重复（第 {first_line} 行已有）：每天每节课只记一行',
     "rating.duplicate": "{field}：{year} 年的评定重复（第 {first_line} 行已有）",
 }
 

@@ -14,7 +14,7 @@ from .fields import (
     Text, Year,
 )
 
-SLIDE_KINDS = ("stars", "honors", "branches", "posts", "lectures", "image", "text")
+SLIDE_KINDS = ("stars", "honors", "branches", "posts", "lectures", "stats", "image", "text")
 
 
 def _one_of(names: tuple[str, ...], code: str):
@@ -176,6 +176,18 @@ SCREEN = Obj({
 }, example="name: 一楼大厅")
 
 
+VIEW_COUNT = Obj({
+    "date": Field(Date(), True, "日期 YYYY-MM-DD（北京时间）"),
+    # no reference check: a lecture deleted later keeps its history, and `check` stays quiet
+    "lecture": Field(Id(), True, "微党课 id"),
+    "count": Field(Int(1, 10**9, "人次"), True, "当天的观看人次"),
+})
+
+STATS = Obj({
+    "views": Field(ListOf(VIEW_COUNT), True, "每天每节微党课的观看人次（honorboard stats 写入）"),
+}, example="views:")
+
+
 @dataclass(frozen=True)
 class FileKind:
     """A folder of ``data/``: what its file names mean and what each file holds."""
@@ -187,14 +199,17 @@ class FileKind:
     root: Obj
 
 
+MONTH_STEM = re.compile(r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$")
+
 FILE_KINDS = {
     k.folder: k
     for k in (
         FileKind("branches", "党支部", re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$"), "支部 id，如 zwfw-1f.yml", BRANCH),
-        FileKind("stars", "月度星级党员", re.compile(r"^(19\d\d|20\d\d|2100)-(0[1-9]|1[0-2])$"), "年-月，如 2024-05.yml（月份 01–12）", STARS),
+        FileKind("stars", "月度星级党员", MONTH_STEM, "年-月，如 2024-05.yml（月份 01–12）", STARS),
         FileKind("honors", "年度先锋榜", re.compile(r"^(19\d\d|20\d\d|2100)$"), "四位年份，如 2024.yml", HONORS),
         FileKind("lectures", "微党课", re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$"), "微党课 id，如 oath-history.yml", LECTURE),
         FileKind("screens", "大厅电子屏", re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$"), "屏幕 id，如 lobby-1f.yml", SCREEN),
+        FileKind("stats", "访问统计（honorboard stats 写入）", MONTH_STEM, "年-月，如 2026-12.yml（月份 01–12）", STATS),
     )
 }
 

@@ -25,6 +25,7 @@ class Records:
     honors: dict[int, Rec] = field(default_factory=dict)
     lectures: dict[str, Rec] = field(default_factory=dict)
     screens: dict[str, Rec] = field(default_factory=dict)
+    stats: dict[tuple[int, int], Rec] = field(default_factory=dict)
     broken_branches: set[str] = field(default_factory=set)
     """Branch files that could not be read at all: their members are unknown, not missing."""
 
@@ -91,7 +92,27 @@ def validate(records: Records) -> list[Problem]:
             members.resolve(rec["lecturer"], rec.at("lecturer"), problems)
         if "branch" in rec:
             branches.resolve(rec["branch"], rec.at("branch"), problems)
+    for month, rec in records.stats.items():
+        _view_counts(month, rec, problems)
     return problems
+
+
+def _view_counts(month: tuple[int, int], rec: Rec, problems: list[Problem]) -> None:
+    """A month's file holds that month's days, each lecture once a day (what `stats` writes)."""
+    seen: dict[tuple, Pos] = {}
+    for row, _ in _items(rec, "views"):
+        day = row.get("date")
+        if day is None:
+            continue
+        if (day.year, day.month) != month:
+            problems.append(Problem("stats.month", row.at("date"), date=day.isoformat(),
+                                    month=f"{month[0]}-{month[1]:02d}"))
+        key = (day, row.get("lecture"))
+        if key in seen:
+            problems.append(Problem("stats.duplicate", row.at("lecture"), date=day.isoformat(), lecture=key[1],
+                                    first_line=seen[key].line))
+        else:
+            seen[key] = row.at("lecture")
 
 
 def _branch_refs(branch_id: str, rec: Rec, members: _Index, branches: _Index, problems: list[Problem]) -> None:

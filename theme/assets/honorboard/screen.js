@@ -3,7 +3,9 @@
      server and only classes and text change here (no node grows per loop);
    - exactly three timers exist: the slide timeout, the minute clock, the poll timeout;
    - outside data-hours the stage goes black and wakes by itself (spans across midnight work);
-   - version.json is polled (60 s ± 20 % jitter); a new build is loaded only after its page
+   - version.json is polled (60 s ± 20 % jitter) with ?screen=<id>&build=<shown build>, which the
+     host's access log keeps for `honorboard stats` (a ?preview in an office does not report);
+     a new build is loaded only after its page
      was fetched successfully; any failure keeps the current slides and backs off (to 10 min);
    - every five minutes the stage drifts a few pixels, against burn-in.
    No service worker: intranet hosts serve plain HTTP, where they are unavailable. */
@@ -17,6 +19,7 @@
   var date = stage.querySelector("[data-date]");
   var build = stage.getAttribute("data-build");
   var versionUrl = stage.getAttribute("data-version");
+  var screenId = stage.getAttribute("data-screen");
   var WEEK = ["日", "一", "二", "三", "四", "五", "六"];
   var POLL = 60000, MAX_BACKOFF = 600000;
   var current = -1, slideTimer = null, pollTimer = null, backoff = POLL;
@@ -98,7 +101,8 @@
   }
 
   function poll() {
-    fetch(versionUrl + "?t=" + Date.now(), { cache: "no-store" })
+    var report = preview || !screenId ? "" : "screen=" + encodeURIComponent(screenId) + "&build=" + encodeURIComponent(build) + "&";
+    fetch(versionUrl + "?" + report + "t=" + Date.now(), { cache: "no-store" })
       .then(function (r) { if (!r.ok) throw new Error("HTTP " + r.status); return r.json(); })
       .then(function (v) {
         if (!v || typeof v.build !== "string") throw new Error("bad version.json");
