@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from helpers import free_port, wait_for_port  # noqa: F401  (the deploy tests import them from here)
 
 
 def honorboard(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -48,21 +48,3 @@ def tiny_site(dest: Path, tag: str = "tiny") -> Path:
     (dest / "version.json").write_text(json.dumps({"build": f"20261126000000-{tag}"}), encoding="utf-8")
     (dest / "assets/site.css").write_text("body { color: #C8161D }", encoding="utf-8")
     return dest
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for_port(port: int, process: subprocess.Popen, what: str, log: Path) -> None:
-    for _ in range(100):
-        if process.poll() is not None:
-            raise AssertionError(f"{what} exited: {log.read_text(errors='replace')}")
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.1).close()
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError(f"{what} does not listen on {port}: {log.read_text(errors='replace')}")

@@ -6,61 +6,25 @@ from __future__ import annotations
 import gzip
 import http.client
 import json
-import os
-import re
 import shutil
-import subprocess
 import threading
 from pathlib import Path
 
 import pytest
 
-from deploykit import free_port, honorboard, layout, variant, wait_for_port
-from helpers import REPO
+from deploykit import honorboard, layout, variant
+from helpers import REPO, nginx_serving
 
-NGINX = Path("/usr/sbin/nginx")
 IMMUTABLE = "public, max-age=31536000, immutable"
 
 
 @pytest.fixture
 def nginx(tmp_path: Path):
-    """nginx in the foreground with the repo's server block, only `listen` and `root` changed:
-    (port, the target whose `current` it serves)."""
-    if not NGINX.exists():
-        pytest.skip("没有 /usr/sbin/nginx（apt-get install nginx，.ci/run 会自动安装）")
-    port, target, home = free_port(), tmp_path / "target", tmp_path / "nginx"
-    home.mkdir()
-    server = (REPO / "deploy/nginx/honorboard.conf").read_text(encoding="utf-8")
-    server, listens = re.subn(r"^(\s*)listen\s[^;]*;", rf"\g<1>listen 127.0.0.1:{port};", server, flags=re.MULTILINE)
-    server, roots = re.subn(r"^(\s*)root\s[^;]*;", rf"\g<1>root {target}/current;", server, flags=re.MULTILINE)
-    assert (listens, roots) == (1, 1)
-    (home / "honorboard.conf").write_text(server, encoding="utf-8")
-    temp_paths = "\n".join(f"    {kind}_temp_path {home}/{kind};"
-                           for kind in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))
-    (home / "nginx.conf").write_text(f"""\
-{"user root;  # tmp_path is 0700" if os.geteuid() == 0 else ""}
-worker_processes 2;
-daemon off;
-pid {home}/nginx.pid;
-error_log {home}/error.log warn;
-events {{ worker_connections 256; }}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log off;
-{temp_paths}
-    include {home}/honorboard.conf;
-}}
-""", encoding="utf-8")
-    log = home / "error.log"
-    server_process = subprocess.Popen([str(NGINX), "-p", str(home), "-c", str(home / "nginx.conf"), "-e", str(log)],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
-    try:
-        wait_for_port(port, server_process, "nginx", log)
+    """nginx in the foreground with the repo's server block, only `listen`, `root` and the log's
+    place changed: (port, the target whose `current` it serves)."""
+    target = tmp_path / "target"
+    with nginx_serving(target / "current", tmp_path / "nginx") as (port, _log):
         yield port, target
-    finally:
-        server_process.terminate()
-        server_process.wait(timeout=10)
 
 
 def get(port: int, path: str, **headers: str) -> tuple[int, http.client.HTTPResponse, bytes]:

@@ -261,3 +261,14 @@ def test_command_line_entry(data: Path, tmp_path: Path):
                          capture_output=True, text=True, timeout=120)
     assert out.returncode == 3, out.stderr
     assert "lobby" in out.stdout and "离线" in out.stdout
+
+
+def test_dry_run_reports_and_writes_nothing(data: Path, tmp_path: Path, capsys):
+    log = write(tmp_path / "access.log", DAY1)
+    before = sorted(p.relative_to(data) for p in data.rglob("*"))
+    code, out = stats(data, log, "--dry-run", capsys=capsys)
+    assert code == 3, out  # the screens are still reported
+    assert "未写入（--dry-run）" in out and "2024-05.yml" in out
+    assert sorted(p.relative_to(data) for p in data.rglob("*")) == before  # no stats/ folder, no file
+    code, out = stats(data, log, capsys=capsys)
+    assert counts(data)  # the same run without it writes

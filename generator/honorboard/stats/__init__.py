@@ -23,6 +23,8 @@ def add_parser(sub) -> None:
     p.add_argument("--site", default=None,
                    help="主机上正在提供的站点目录（如 /srv/honorboard/current），以其 version.json 为最新构建；"
                         "不给时以日志中电子屏报告的最新构建为准")
+    p.add_argument("--dry-run", action="store_true",
+                   help="只统计和报告，不写入 data/stats/（如每 10 分钟查看一次电子屏状态的监控任务）")
 
 
 def cmd_stats(args) -> int:
@@ -68,9 +70,13 @@ def cmd_stats(args) -> int:
         return EXIT_PROBLEMS
     old = store.kept(result.records)
     merged = store.merge(old, dict(counted.views))
-    written, same = store.write(data_dir, store.month_texts(merged))
+    texts = store.month_texts(merged)
+    if args.dry_run:
+        written, same = store.changed(data_dir, texts), 0
+    else:
+        written, same = store.write(data_dir, texts)
 
-    print(_summary(logs, tally, counted, old, merged, written, same, time.perf_counter() - started))
+    print(_summary(logs, tally, counted, old, merged, written, same, time.perf_counter() - started, args.dry_run))
     if others:
         print(f"提醒：data/ 中另有 {others} 处错误（honorboard check 查看）；统计照常进行")
     names = {sid: str(rec.get("name") or sid) for sid, rec in result.records.screens.items()}
@@ -93,7 +99,7 @@ def _deployed_build(site: Path) -> str | None:
     return build if isinstance(build, str) and build else None
 
 
-def _summary(logs, tally, counted, old, merged, written, same, took) -> str:
+def _summary(logs, tally, counted, old, merged, written, same, took, dry_run=False) -> str:
     from .store import FOLDER
 
     days = sorted(counted.days)
@@ -108,7 +114,9 @@ def _summary(logs, tally, counted, old, merged, written, same, took) -> str:
     lines.append(f"观看：日志中 {views:,} 人次（{lectures} 节微党课）" + (f"；不计：{skipped}" if skipped else ""))
     added = sum(merged.values()) - sum(old.values())
     where = "、".join(str(p) for p in written)
-    if written:
+    if written and dry_run:
+        lines.append(f"未写入（--dry-run）：会写入 {where}，新增 {added:,} 人次")
+    elif written:
         lines.append(f"写入 {where}：新增 {added:,} 人次" + (f"；{same} 个文件无变化" if same else ""))
     else:
         lines.append(f"data/{FOLDER}/ 无变化（这些日志已统计过）" if merged else "没有可记录的观看")

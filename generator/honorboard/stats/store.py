@@ -60,13 +60,22 @@ def existing(data_dir: Path, month: str) -> Path | None:
     return next((p for p in (folder / f"{month}.yml", folder / f"{month}.yaml") if p.is_file()), None)
 
 
+def _months(data_dir: Path, texts: dict[str, str]):
+    """(file, new bytes, bytes now) for each month, oldest first."""
+    for month, text in sorted(texts.items()):
+        target = existing(data_dir, month) or data_dir / FOLDER / f"{month}.yml"
+        yield target, text.encode("utf-8"), (target.read_bytes() if target.is_file() else b"")
+
+
+def changed(data_dir: Path, texts: dict[str, str]) -> list[Path]:
+    """The files ``write`` would write (for --dry-run)."""
+    return [target for target, data, before in _months(data_dir, texts) if data != before]
+
+
 def write(data_dir: Path, texts: dict[str, str]) -> tuple[list[Path], int]:
     """Write the months whose text changed; (files written, files already right)."""
     written, same = [], 0
-    for month, text in sorted(texts.items()):
-        target = existing(data_dir, month) or data_dir / FOLDER / f"{month}.yml"
-        data = text.encode("utf-8")
-        before = target.read_bytes() if target.is_file() else b""
+    for target, data, before in _months(data_dir, texts):
         if before == data:
             same += 1
             continue
