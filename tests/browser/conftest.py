@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO, mkdocs_build
-from pagekit import Watched, chromium_path
+from pagekit import RangeHandler, Watched, chromium_path
 
 SUBPATH = "dangjian"
 
@@ -29,7 +29,7 @@ def build(project: Path, out: Path) -> None:
     assert done.returncode == 0, done.stderr
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Quiet(RangeHandler):
     def log_message(self, *args) -> None:
         pass
 

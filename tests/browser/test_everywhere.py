@@ -40,7 +40,7 @@ def _lone(last: str) -> bool:
 
 
 def test_no_heading_or_name_ends_with_one_character(demo_url, open_page):
-    pages = ["", "boards/2024-12/", "honors/", "branches/", "posts/", "lectures/", "about/",
+    pages = ["", "boards/2024-12/", "honors/", "branches/", "posts/", "lectures/", "stats/", "about/",
              "branches/zwfw-1f/", f"lectures/{SITE.lectures[0].id}/"]
     lone = []
     for width in (375, 1366):

@@ -27,6 +27,7 @@ PAGES = {
     "branch-no-brand": f"branches/{_no_brand.id}/",
     "posts": "posts/",
     "catalog": "lectures/",
+    "stats": "stats/",
     "lecture-video": f"lectures/{_url_video.id}/",
     "lecture-no-cover": f"lectures/{_no_cover.id}/",
     "member": f"members/{_with_photo.id}/",

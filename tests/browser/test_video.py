@@ -1,6 +1,7 @@
-"""Lecture videos in Chromium: the demo's own videos play offline; one that cannot load is
-replaced by a message in Chinese (not a dead player at 0:00); a lecture without video shows
-nothing that looks like a player."""
+"""Lecture videos in Chromium: the demo's own videos play offline and are not asked for before
+play (the host counts a request for the file as a view); subtitles are on by default; speed and
+the place to resume from are remembered; one that cannot load is replaced by a message in
+Chinese (not a dead player at 0:00); a lecture without video shows nothing that looks like a player."""
 
 from __future__ import annotations
 
@@ -27,16 +28,31 @@ def test_demo_has_local_videos():
             assert (Path(__file__).parents[2] / "data" / lec.video).stat().st_size < 300_000
 
 
+SUBTITLED = next(lec for lec in SITE.lectures if lec.subtitles and lec.video and not lec.video_is_url)
+PLAY = "() => { const v = document.querySelector('.hb-player video'); v.muted = true; return v.play(); }"
+VIDEO = "document.querySelector('.hb-player video')"
+
+
+def _asked_for_video(w, lecture) -> bool:
+    return any(url.split("?")[0].endswith("/" + lecture.video) for url in w.requests)
+
+
 @pytest.mark.parametrize("lecture_id", LOCAL_VIDEOS)
 def test_local_video_plays(lecture_id, demo_url, open_page):
-    """Metadata loads (a duration), and muted playback moves the clock on."""
+    """Nothing of the video is fetched with the page; pressing play loads it (a duration), and
+    muted playback moves the clock on."""
+    lecture = next(lec for lec in SITE.lectures if lec.id == lecture_id)
     w = open_page(demo_url + f"lectures/{lecture_id}/")
     video = w.page.locator(".hb-player video")
-    assert video.count() == 1
-    w.page.wait_for_function("() => document.querySelector('.hb-player video').readyState >= 1", timeout=15_000)
-    assert w.page.evaluate("() => document.querySelector('.hb-player video').duration") > 0
-    w.page.evaluate("() => { const v = document.querySelector('.hb-player video'); v.muted = true; return v.play(); }")
-    w.page.wait_for_function("() => document.querySelector('.hb-player video').currentTime > 0.3", timeout=15_000)
+    assert video.count() == 1 and video.get_attribute("preload") == "none"
+    w.page.wait_for_load_state("networkidle")
+    w.page.wait_for_timeout(300)
+    assert not _asked_for_video(w, lecture)
+    assert w.page.evaluate(f"() => {VIDEO}.readyState") == 0
+    w.page.evaluate(PLAY)
+    w.page.wait_for_function(f"() => {VIDEO}.currentTime > 0.3", timeout=15_000)
+    assert w.page.evaluate(f"() => {VIDEO}.duration") > 0
+    assert _asked_for_video(w, lecture)
     assert w.page.evaluate("() => document.querySelector('.hb-player video').error") is None
     assert w.page.text_content(".hb-player__status") == ""
     assert w.errors == [] and w.foreign == []
@@ -55,7 +71,9 @@ def test_broken_video_says_so(project, build_site, open_page):
     edit(project / "data/lectures/oath.yml", {"video: http://video.intranet/oath.mp4": "video: media/talk.mp4"})
     url = build_site(project, "broken-video")
     w = open_page(url + "lectures/oath/")
+    w.page.evaluate("() => document.querySelector('video').play().catch(() => null)")  # not fetched before play
     assert _failed_message(w) == FAILED
+    assert not w.page.locator(".hb-player__bar").is_visible()  # no speed buttons for a video that cannot play
     status = w.page.locator(".hb-player__status")
     assert status.get_attribute("role") == "status" and status.is_visible()
     assert not w.page.locator("video").is_visible()
@@ -103,3 +121,89 @@ def test_catalog_cards_show_play_only_on_videos(demo_url, open_page):
         assert play == (lecture_id in with_video), lecture_id
         if lecture_id not in with_video:
             assert not badge, lecture_id
+
+
+def test_subtitles_are_on_by_default(demo_url, open_page):
+    """The lecture's subtitles (a .srt in data/, WebVTT in the site) show without the visitor
+    turning them on, as text; fetching them does not fetch the video."""
+    w = open_page(demo_url + f"lectures/{SUBTITLED.id}/")
+    track = w.page.locator(".hb-player video track")
+    assert track.get_attribute("kind") == "subtitles" and track.get_attribute("srclang") == "zh"
+    assert track.get_attribute("label") == "中文字幕" and track.get_attribute("default") == ""
+    w.page.wait_for_function(f"() => {VIDEO}.textTracks[0].cues && {VIDEO}.textTracks[0].cues.length > 0", timeout=15_000)
+    assert w.page.evaluate(f"() => {VIDEO}.textTracks[0].mode") == "showing"
+    first = w.page.evaluate(f"() => {VIDEO}.textTracks[0].cues[0].text")
+    assert first == "同志们好，今天这堂微党课\n讲八路军120师抗日誓师的故事。"
+    assert not _asked_for_video(w, SUBTITLED)
+    w.page.evaluate(PLAY)
+    w.page.wait_for_function(f"() => {VIDEO}.textTracks[0].activeCues.length === 1", timeout=15_000)
+    assert w.errors == [] and w.foreign == []
+
+
+def test_speed_buttons_by_keyboard_and_remembered(demo_url, open_page):
+    """0.75× / 1× / 1.25× / 1.5×: one pressed at a time (aria-pressed), reachable by keyboard,
+    and the choice is kept by this browser for the next lecture and visit."""
+    w = open_page(demo_url + f"lectures/{SUBTITLED.id}/")
+    assert w.page.locator(".hb-speed").get_attribute("aria-label") == "播放速度"
+    seen = "bs => bs.map(b => [...b.childNodes].filter(n => !n.classList || !n.classList.contains('hb-sr'))" \
+           ".map(n => n.textContent).join(''))"
+    assert w.page.eval_on_selector_all("[data-hb-rate]", seen) == ["0.75×", "1×", "1.25×", "1.5×"]
+    group = w.page.get_by_role("group", name="播放速度")
+    assert [group.get_by_role("button", name=f"{r} 倍", exact=True).count() for r in ("0.75", "1", "1.25", "1.5")] == [1] * 4
+
+    def pressed() -> list[str]:
+        return w.page.eval_on_selector_all("[data-hb-rate]", "bs => bs.map(b => b.getAttribute('aria-pressed'))")
+
+    assert pressed() == ["false", "true", "false", "false"]
+    group.get_by_role("button", name="1.25 倍", exact=True).focus()
+    w.page.keyboard.press("Enter")
+    assert pressed() == ["false", "false", "true", "false"]
+    assert w.page.evaluate(f"() => {VIDEO}.playbackRate") == 1.25
+    w.page.keyboard.press("Tab")
+    w.page.keyboard.press("Space")
+    assert pressed() == ["false", "false", "false", "true"]
+    w.page.reload()
+    assert pressed() == ["false", "false", "false", "true"]
+    w.page.evaluate(PLAY)  # the load that play starts keeps the speed
+    w.page.wait_for_function(f"() => {VIDEO}.currentTime > 0.3", timeout=15_000)
+    assert w.page.evaluate(f"() => {VIDEO}.playbackRate") == 1.5
+    other = next(lec for lec in SITE.lectures if lec.id in LOCAL_VIDEOS and lec is not SUBTITLED)
+    w.page.goto(demo_url + f"lectures/{other.id}/")
+    assert pressed() == ["false", "false", "false", "true"]
+    assert w.errors == []
+
+
+def test_resume_where_the_visitor_left_off(demo_url, open_page):
+    """Played to 0:06 and paused: on return the page offers 从 0:06 继续播放 (without fetching the
+    video), pressing it plays from there; watched to the end, the place is forgotten."""
+    w = open_page(demo_url + f"lectures/{SUBTITLED.id}/")
+    notice = w.page.locator("[data-hb-resume]")
+    assert not notice.is_visible()
+    w.page.evaluate(PLAY)
+    w.page.wait_for_function(f"() => {VIDEO}.currentTime > 0.3", timeout=15_000)
+    w.page.evaluate(f"() => new Promise(r => {{ const v = {VIDEO}; v.addEventListener('seeked', r, {{once: true}}); v.currentTime = 6.4; }})")
+    w.page.evaluate(f"() => {VIDEO}.pause()")
+    w.requests.clear()
+    w.page.reload()
+    w.page.wait_for_load_state("networkidle")
+    assert notice.is_visible()
+    assert notice.inner_text().split() == ["上次看到", "0:06。", "从", "0:06", "继续播放", "从头播放"]
+    assert not _asked_for_video(w, SUBTITLED)
+    w.page.get_by_role("button", name="从 0:06 继续播放").click()
+    w.page.wait_for_function(f"() => !{VIDEO}.paused && {VIDEO}.currentTime >= 6.4", timeout=15_000)
+    assert w.page.evaluate(f"() => {VIDEO}.currentTime") < 9
+    assert not notice.is_visible()
+    w.page.evaluate(f"() => {{ const v = {VIDEO}; v.muted = true; v.currentTime = v.duration - 0.3; }}")
+    w.page.wait_for_function(f"() => {VIDEO}.ended", timeout=15_000)
+    w.page.reload()
+    assert not notice.is_visible()
+    assert w.page.evaluate("() => Object.keys(localStorage).filter(k => k.startsWith('hb-resume:'))") == []
+    # 从头播放: the offer is declined, playing starts at 0:00 and the place is forgotten
+    w.page.evaluate("() => localStorage.setItem('hb-resume:' + location.pathname, '7.5')")
+    w.page.reload()
+    w.page.evaluate(f"() => {{ {VIDEO}.muted = true; }}")
+    w.page.get_by_role("button", name="从头播放").click()
+    w.page.wait_for_function(f"() => !{VIDEO}.paused && {VIDEO}.currentTime > 0.2", timeout=15_000)
+    assert w.page.evaluate(f"() => {VIDEO}.currentTime") < 5
+    assert w.page.evaluate("() => localStorage.getItem('hb-resume:' + location.pathname)") is None
+    assert w.errors == [] and w.foreign == []

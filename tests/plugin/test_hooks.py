@@ -44,6 +44,7 @@ def test_problems_under_serve_show_an_error_page(project: Path):
     config, plugin = _config(project, command="serve")
     files = config.plugins.on_files(Files([]), config=config)
     assert sorted(f.src_uri for f in files if f.generated_by) == [
-        "boards/index.md", "branches/index.md", "honors/index.md", "index.md", "lectures/index.md", "posts/index.md"]
+        "boards/index.md", "branches/index.md", "honors/index.md", "index.md", "lectures/index.md", "posts/index.md",
+        "stats/index.md"]
     html = plugin.renderer.render(plugin.specs["index.md"])
     assert "beta.yml:1:7: name 应为文字，实际为列表" in html

@@ -18,7 +18,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 SERVE_URL = "http://127.0.0.1:8000/"
-PAGES = ("members", "branches", "lectures", "boards", "honors", "posts")
+PAGES = ("members", "branches", "lectures", "boards", "honors", "posts", "stats")
 
 
 def _rebuild(project: Path, site: Path):
@@ -71,15 +71,23 @@ EDITS = [
     ("lectures/oath.yml", "topic: 党史国情", "topic: 理论学习", {"lectures/oath/", "lectures/guest/"}),
     ("branches/beta.yml", "name: 第二党支部", "name: 第二党支部（机关）", {"branches/beta/"}),
     ("stars/2024-05.yml", "", "", set()),  # a new month beside it: 2024-05 gains a next link
+    # a day's views counted by `honorboard stats`: the lecture's total on its page and its lecturer's
+    # (and the catalog, home and /stats/, compared below)
+    ("stats/2024-05.yml", "lecture: oath, count: 3}", "lecture: oath, count: 40}",
+     {"lectures/oath/", "members/li-xiaofang/"}),
 ]
 
 
 def test_preview_equals_a_full_build_after_each_edit(project: Path, preview, tmp_path: Path):
     rebuild, site = preview
+    data = project / "data"
+    (data / "stats").mkdir()
+    (data / "stats/2024-05.yml").write_text(
+        "views:\n  - {date: 2024-05-02, lecture: oath, count: 3}\n  - {date: 2024-05-03, lecture: guest, count: 2}\n",
+        encoding="utf-8")
     plugin = rebuild()
     everything = set(plugin._page_memo.kept)
     assert len(everything) >= 9
-    data = project / "data"
     for i, (name, old, new, must) in enumerate(EDITS):
         if name.startswith("stars/"):
             (data / "stars/2024-06.yml").write_text((data / name).read_text(encoding="utf-8"), encoding="utf-8")

@@ -75,6 +75,7 @@ class Ctx:
     data_dir: Path
     lines: list[str]
     problems: list[Problem] = field(default_factory=list)
+    media: list[Path] = field(default_factory=list)  # files under data/ the file names (a kept reading checks them too)
 
     def add(self, code: str, pos: Pos, **ctx) -> object:
         self.problems.append(Problem(code, pos, **ctx))
@@ -320,6 +321,8 @@ class MediaPath(ScalarKind):
         if self.url_ok and re.match(r"^[a-z]+://", text, re.IGNORECASE):
             return c.add("type.url_or_path", node.pos, field=loc, found=shown(text))
         found = media.check(c.data_dir, text, self.kind)
+        if found.relpath:
+            c.media.append(c.data_dir / found.relpath)
         if found.code:
             return c.add(found.code, node.pos, field=loc, found=shown(text), **found.ctx)
         return found.relpath

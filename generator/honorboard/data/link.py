@@ -222,7 +222,7 @@ def _lecture(lecture_id: str, rec: Rec, members, withheld, branches, counted: tu
     branch = branches.get(rec["branch"]) if "branch" in rec else (lecturer.branch if lecturer else None)
     where = _where(rec)
     facts = _fields(rec, "title", "topic", "date", "lecturer_name", "duration", "episode", "summary", "video",
-                    "cover", "slides", "views")
+                    "cover", "slides", "subtitles", "views")
     if given in withheld:  # the talk stays public; the speaker is named only by branch
         lecturer = None
         facts["lecturer_name"] = f"{branch.name}党员" if branch else "党员"

@@ -53,7 +53,7 @@ class ReadMemo:
     since. ``stamps`` is every data file's stat of the last load: what a page built from them
     is fingerprinted with."""
 
-    entries: dict[Path, tuple[tuple, Rec | None, list[Problem]]] = field(default_factory=dict)
+    entries: dict[Path, tuple[tuple, Rec | None, list[Problem], tuple]] = field(default_factory=dict)
     stamps: dict[Path, tuple] = field(default_factory=dict)
     _read: int = 0  # files read anew by the last load
 
@@ -166,15 +166,24 @@ def _read_memo(memo: ReadMemo, kind: FileKind, path: Path, data_dir: Path, probl
         return _read(kind, path, data_dir, problems, None)
     memo.stamps[path] = stamp
     kept = memo.entries.get(path)
-    if kept is not None and kept[0] == stamp:
+    # the media it names count too: a subtitle file or photo replaced since is checked again
+    if kept is not None and kept[0] == stamp and all(_media_stamp(p) == s for p, s in kept[3]):
         problems.extend(kept[2])
         return kept[1]
     found: list[Problem] = []
-    rec = _read(kind, path, data_dir, found, None)
-    memo.entries[path] = (stamp, rec, found)
+    media: list[Path] = []
+    rec = _read(kind, path, data_dir, found, None, media)
+    memo.entries[path] = (stamp, rec, found, tuple((p, _media_stamp(p)) for p in media))
     memo._read += 1
     problems.extend(found)
     return rec
+
+
+def _media_stamp(path: Path) -> tuple | None:
+    try:
+        return _stamp(path)
+    except OSError:
+        return None
 
 
 def inside(path: Path, data_dir: Path) -> bool:
@@ -238,7 +247,8 @@ def _file_key(kind: FileKind, path: Path, problems: list[Problem]):
     return path.stem
 
 
-def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem], data: bytes | None) -> Rec | None:
+def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem], data: bytes | None,
+          media: list[Path] | None = None) -> Rec | None:
     if data is None and not inside(path, data_dir):
         # a link out of data/ (to a CI secret, say): never read, so nothing of it can be echoed
         problems.append(Problem("file.outside", Pos(path, 1, 1), what="文件"))
@@ -252,4 +262,6 @@ def _read(kind: FileKind, path: Path, data_dir: Path, problems: list[Problem], d
     ctx = Ctx(path, data_dir, doc.lines)
     rec = kind.root.convert(doc.root, ctx, "")
     problems.extend(ctx.problems)
+    if media is not None:
+        media.extend(ctx.media)
     return None if rec is INVALID else rec

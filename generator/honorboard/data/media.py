@@ -12,6 +12,8 @@ import warnings
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from . import subtitles
+
 
 MAX_PIXELS = 120_000_000
 """A 12,000×9,000 camera photo (108 MP) passes; a decompression bomb does not."""
@@ -20,8 +22,9 @@ EXTENSIONS = {
     "image": {".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".tif", ".tiff"},
     "video": {".mp4", ".webm", ".m4v", ".ogv", ".ogg", ".mov"},
     "slides": {".pdf", ".ppt", ".pptx", ".odp"},
+    "subtitles": {".vtt", ".srt"},
 }
-WHAT = {"image": "图片文件", "video": "视频文件", "slides": "课件文件（PDF/PPT）"}
+WHAT = {"image": "图片文件", "video": "视频文件", "slides": "课件文件（PDF/PPT）", "subtitles": "字幕文件（WebVTT/SubRip）"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +52,10 @@ def check(data_dir: Path, text: str, kind: str) -> Found:
     relpath = target.relative_to(root).as_posix()
     if kind == "image":
         problem = probe_image(target)
+        if problem:
+            return Found(relpath, *problem)
+    if kind == "subtitles":  # read whole (they are small): a bad line is named now, not at build
+        problem = subtitles.problem(target)
         if problem:
             return Found(relpath, *problem)
     return Found(relpath)
@@ -91,7 +98,8 @@ def _near(root: Path, written: str) -> str:
 
 
 def downloads(site) -> list[str]:
-    """data/ files published as they are: lecture videos and slides (pictures are re-rendered)."""
+    """data/ files published as they are: lecture videos and slides (pictures are re-rendered,
+    subtitles published as the WebVTT ``subtitles.convert`` makes of them)."""
     paths: set[str | None] = set()
     for lec in site.lectures:
         paths.update((lec.slides, None if lec.video_is_url else lec.video))

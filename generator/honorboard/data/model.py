@@ -193,6 +193,8 @@ class Lecture(Located):
     video: str | None = None  # path under data/ or http(s) URL
     cover: str | None = None
     slides: str | None = None
+    subtitles: str | None = None  # .vtt or .srt under data/; the site publishes it as WebVTT
+    poster: bool = False  # set by the build: without cover:, a frame of the local video is the cover picture
     views: int | None = None  # as written: counted before this site
     counted: tuple[tuple[dt.date, int], ...] = ()  # (day, views) from data/stats/, oldest first
 
@@ -204,6 +206,11 @@ class Lecture(Located):
     @property
     def speaker(self) -> str:
         return self.lecturer.name if self.lecturer else (self.lecturer_name or "")
+
+    @property
+    def has_cover(self) -> bool:
+        """A cover picture at the lecture's cover address: from cover:, or a frame of its video."""
+        return bool(self.cover) or self.poster
 
     @property
     def video_is_url(self) -> bool:

@@ -82,6 +82,13 @@ TEMPLATES: dict[str, str] = {
     "media.too_many_pixels": "{field}：图片 {found} 有 {width}×{height} 像素，超过上限 {limit}（可能是解压炸弹）",
     "media.extension": "{field}：{found} 的类型不对，应为 {expected}",
     "media.render": "{field}：{found} 无法处理：{reason}",
+    "media.subtitles_encoding": "{field}：字幕文件 {found} 第 {line} 行起不是 UTF-8 编码{guess}：请用记事本等打开，“另存为”时选择 UTF-8 编码",
+    "media.subtitles_header": "{field}：字幕文件 {found} 第 1 行应为 WEBVTT（WebVTT 字幕的开头），实际为 {actual}；SubRip 字幕请用 .srt 扩展名",
+    "media.subtitles_timing": "{field}：字幕文件 {found} 第 {line} 行应为时间轴，如 {example}，实际为 {actual}",
+    "media.subtitles_order": "{field}：字幕文件 {found} 第 {line} 行的结束时间 {end} 早于开始时间 {start}",
+    "media.subtitles_empty": "{field}：字幕文件 {found} 中没有任何一条字幕",
+    "media.subtitles_too_large": "{field}：字幕文件 {found} 过大（{size} MB），上限为 {limit} MB",
+    "media.subtitles_unreadable": "{field}：字幕文件 {found} 无法读取：{reason}",
     "glyph.missing": "{field}：字符“{char}”（U+{codepoint}）在所有可用字体中都没有，画不出来：请改用常用字，或在 mkdocs.yml 的 honorboard 插件中用 fonts: 加入含此字的字体",
     "glyph.dropped": "{field}：“{char}”（U+{codepoint}）是表情或图形符号，本机字体中没有，图片中将略去（网页中照常显示）；安装彩色表情字体（Debian：fonts-noto-color-emoji）即可画出",
     # personal data on a public site

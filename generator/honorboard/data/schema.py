@@ -150,6 +150,7 @@ LECTURE = Obj({
     "video": Field(MediaPath("video", url_ok=True), False, "视频：data/ 下的文件或内网 http(s) 网址"),
     "cover": Field(MediaPath("image"), False, "封面图片"),
     "slides": Field(MediaPath("slides"), False, "课件（PDF/PPT）"),
+    "subtitles": Field(MediaPath("subtitles"), False, "字幕：WebVTT（.vtt）或 SubRip（.srt），UTF-8 编码；播放时默认显示"),
     "views": Field(Int(0, 10**12, "观看次数"), False, "观看次数（本站之前已有的次数；honorboard stats 统计的次数另加）"),
 }, check=_one_of(("lecturer", "lecturer_name"), "lecture.lecturer_one"), example="title: 入党誓词的演变历史",
    schema_rules={"oneOf": [{"required": ["lecturer"]}, {"required": ["lecturer_name"]}]})

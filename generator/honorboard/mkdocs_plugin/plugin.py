@@ -19,13 +19,14 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .. import images
 from ..build import refuse_output
-from ..data import media
+from ..data import media, subtitles
 from ..data.loader import ReadMemo, load
-from ..data.problems import Problem, sorted_problems
+from ..data.problems import Problem, shown, sorted_problems
 from ..site import screens, shell
 from ..site import search as site_search
 from ..site.incremental import Fingerprints, PageMemo
-from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages
+from ..images import video as videos
+from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages, subtitles_url
 from ..site.render import Renderer
 from ..site.screenfont import subset_woff2
 from ..site.workers import map_shares
@@ -115,7 +116,9 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             problems = list(result.problems)
         if result is not None and not result.errors:
             fonts = self._fonts()
+            generated += self._videos(result.site, config)  # first: a poster is a cover the pages show
             problems += self._pictures(result.site, config, generated, fonts)
+            problems += self._subtitles(result.site, config, generated)
         lines = [missing] if missing else []
         lines += [p.format() for p in sorted_problems(problems)]
         for line in lines:
@@ -346,6 +349,37 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         self._rendering = images.Rendering(jobs, self.data_dir, images.Cache(self.cache_dir / "img"), fonts, self.fonts)
         for out, path in self._rendering.cached.items():
             generated.append(File.generated(config, out, abs_src_path=str(path)))
+        return problems
+
+    def _videos(self, site, config) -> list[File]:
+        """Length and poster of local videos whose YAML has none (ffprobe / ffmpeg, cached by
+        content); without ffmpeg one line says what was skipped and the build goes on."""
+        report = videos.read_videos(site, self.data_dir, images.Cache(self.cache_dir / "img"))
+        if report.summary:
+            log.info(report.summary)
+        for video, why in sorted(report.failed.items()):
+            log.warning(f"视频 {video} 无法读取时长和封面（{why}）：页面使用绘制的封面；请检查这个视频文件能否播放")
+        return [File.generated(config, images.urls.cover(lec.id), abs_src_path=str(report.facts[lec.id].frame))
+                for lec in videos.apply(site, report)]
+
+    def _subtitles(self, site, config, generated: list[File]) -> list[Problem]:
+        """Each lecture's subtitles as WebVTT beside its page: a .srt converted, a .vtt rebuilt
+        without markup; made in memory from the file, nothing written to data/ or a temporary file."""
+        problems = []
+        for lec in site.lectures:
+            if not lec.subtitles:
+                continue
+            try:
+                text = subtitles.convert(self.data_dir / lec.subtitles)
+            except subtitles.BadSubtitles as bad:  # changed since the check read it
+                problems.append(Problem(bad.code, lec.pos("subtitles"), field="subtitles", found=shown(lec.subtitles),
+                                        **bad.ctx))
+                continue
+            except OSError as exc:
+                problems.append(Problem("media.subtitles_unreadable", lec.pos("subtitles"), field="subtitles",
+                                        found=shown(lec.subtitles), reason=exc.strerror or str(exc)))
+                continue
+            generated.append(File.generated(config, subtitles_url(lec), content=text))
         return problems
 
     def _place_pictures(self, site_dir: Path) -> None:

@@ -119,6 +119,7 @@ class Fingerprints:
         self._views: dict[str, str] = {}
         self._collections: dict[str, object] = {}
         self._index: dict[tuple, object] | None = None
+        self._folders: dict[str, list[str]] = {}
 
     def view(self, kind: str) -> str:
         if kind not in self._views:
@@ -161,6 +162,10 @@ class Fingerprints:
             if obj is _GONE or tuple(value(getattr(obj, n, None)) for n in names) != values:
                 return False
         for name, args, result in kept.calls:
+            if args is None:  # a view read as a value (figures), not called
+                if value(getattr(self.views, name)) != result:
+                    return False
+                continue
             try:
                 objects = [self._resolve(a) for a in args]
             except LookupError:  # an argument is gone
@@ -169,16 +174,37 @@ class Fingerprints:
                 return False
         return all(self.collection(c) == v for c, v in kept.collections.items())
 
+    def folder(self, name: str) -> list[str]:
+        """The data files in ``data/<name>/``."""
+        if name not in self._folders:
+            prefix = str(self.site.data_dir / name) + "/"
+            self._folders[name] = [f for f in self.stamps if f.startswith(prefix)]
+        return self._folders[name]
+
     def record(self, shape: tuple, inputs: Inputs, html: str) -> _Kept:
         reads = []
+        files: dict[str, None] = {}
         for obj, names in inputs.objects.values():
             names = tuple(sorted(names))
-            reads.append((key(obj), names, tuple(value(getattr(obj, n, None)) for n in names)))
-        files = {k[1]: None for k, _, _ in reads}
+            k = key(obj)
+            reads.append((k, names, tuple(value(getattr(obj, n, None)) for n in names)))
+            files[k[1]] = None
+            for n in names:  # an attribute made from other files too: their changes are the page's
+                folder = ALSO_FROM.get((type(obj), n))
+                if folder:
+                    files.update(dict.fromkeys(self.folder(folder)))
         return _Kept(shape, self.listing, {f: self.stamps.get(f) for f in files}, {k: self.view(k) for k in inputs.views},
                      {c: self.collection(c) for c in inputs.collections},
-                     reads, [(n, value(args), value(result)) for n, args, result in inputs.calls], html)
+                     reads, [(n, None if args is None else value(args), value(result)) for n, args, result in inputs.calls],
+                     html)
 
+
+ALSO_FROM = {
+    (m.Lecture, "counted"): "stats",
+    (m.Lecture, "total_views"): "stats",
+}
+"""Attributes whose values come from files besides the object's own (a lecture's views per
+day are in data/stats/): a page that read one depends on every file of that folder."""
 
 _GONE = object()
 _MODEL_TYPES = {c.__name__ for c in vars(m).values() if isinstance(c, type) and issubclass(c, m.Located)}

@@ -23,6 +23,7 @@ NAV = (
     ("品牌墙", "branches/"),
     ("先锋岗", "posts/"),
     ("微党课", "lectures/"),
+    ("数据统计", "stats/"),
 )
 """The site's navigation: the only pages in the nav; detail pages are listed by these."""
 
@@ -83,6 +84,7 @@ def plan(site: Site) -> Iterator[PageSpec]:
     yield PageSpec("branches/", "品牌墙", "branches.html", base, in_nav=True)
     yield PageSpec("posts/", "党员先锋岗", "posts.html", base, in_nav=True)
     yield PageSpec("lectures/", "微党课", "lectures.html", base, in_nav=True)
+    yield PageSpec("stats/", "数据统计", "stats.html", base, in_nav=True)
     for month, prev, nxt in _with_neighbours(site.months):
         yield PageSpec(url_of(month), f"{month.label}星级党员榜", "board.html",
                        base | {"month": month, "prev": prev, "next": nxt})
@@ -94,7 +96,14 @@ def plan(site: Site) -> Iterator[PageSpec]:
     for member in site.members.values():
         yield PageSpec(url_of(member), views.person_label(member), "member.html", base | {"member": member})
     for lecture in site.lectures:
-        yield PageSpec(url_of(lecture), lecture.title, "lecture.html", base | {"lecture": lecture})
+        yield PageSpec(url_of(lecture), lecture.title, "lecture.html", base | {
+            "lecture": lecture, "subtitles": subtitles_url(lecture) if lecture.subtitles else None})
+
+
+def subtitles_url(lecture: m.Lecture) -> str:
+    """Where a lecture's subtitles are published, as WebVTT: beside its page (an id-named
+    folder, so two lectures' ``oath.srt`` and ``oath.vtt`` never meet)."""
+    return url_of(lecture) + "subtitles.vtt"
 
 
 def _with_neighbours(items: tuple) -> Iterator[tuple]:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import jinja2
 from markupsafe import Markup
 
-from . import pages
+from . import charts, pages
 from .markup import render_markdown
 from ..images import urls as picture_urls
 from ..images.colors import readable
@@ -65,7 +65,7 @@ class Inputs:
     def __init__(self):
         self.objects: dict[int, tuple[object, set[str]]] = {}  # id → (object, attributes read)
         self.views: set[str] = set()  # kinds, see views.VIEW_READS
-        self.calls: list[tuple[str, tuple, object]] = []  # (view, arguments, result)
+        self.calls: list[tuple[str, tuple | None, object]] = []  # (view, arguments or None for a value, result)
         self.collections: set[str] = set()  # Site attributes
 
     def note(self, obj, attribute: str) -> None:
@@ -104,7 +104,8 @@ class _RecordedViews:
             raise AttributeError(name)
         self._inputs.views.add(VIEW_READS.get(name, "all") or "")
         found = getattr(self._views, name)
-        if not callable(found):
+        if not callable(found):  # a value (figures): what it held is what the page showed
+            self._inputs.calls.append((name, None, found))
             return found
 
         def call(*args):
@@ -129,6 +130,7 @@ class Renderer:
             md=render_markdown, stars=stars, cn_date=cn_date, brand_style=brand_style, floor_label=floor_label,
             placeholder_color=palette_color,
         )
+        self.env.globals["charts"] = charts  # SVG charts (数据统计, the screens' stats slide)
 
     def render(self, spec: PageSpec, media_url=None, inputs: Inputs | None = None) -> str:
         """The page's fragment. ``media_url(path)`` maps a data/ media path to a site URL;

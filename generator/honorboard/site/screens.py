@@ -8,10 +8,13 @@ on the screen is in viewport units: 1080p and 4K show the same slides.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from . import charts
 from ..data.model import Branch, Screen, Site
+from .views import SiteViews, Watched
 
 PER_PAGE = {
     # kind: (landscape, portrait) — what fits legibly on either panel (people, honour entries,
@@ -23,6 +26,13 @@ PER_PAGE = {
     "lectures": (2, 2),
 }
 DEFAULT_SECONDS = 15
+STATS = {
+    # the stats slide: months of views, lectures at most, a title's line in em of the chart's
+    # type (3.6vmin: 20 em fit half a landscape panel), and (landscape, portrait) the em the
+    # lecture bars may take and the height of the columns
+    "months": 6, "lectures": 5, "wrap": 20, "room": (16, 21), "columns": (14, 16),
+}
+STATS_HEADS = ("近{n}个月观看次数", "观看最多的微党课", "上线前", "本站统计")
 MAX_COLUMNS = (4, 2)  # a grid of people: columns at most, landscape and portrait
 
 
@@ -134,10 +144,45 @@ def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, 
     elif kind == "lectures":
         yield from _paged("lectures", "最新微党课", list(site.lectures[:PER_PAGE["lectures"][1 if portrait else 0] * 2]),
                           portrait, seconds)
+    elif kind == "stats":
+        yield from _stats_page(site, portrait, seconds)
     elif kind == "image":
         yield SlidePage("image", seconds, "", (slide.src,))
     elif kind == "text":
         yield SlidePage("text", seconds, slide.title or "", (slide.text or "",))
+
+
+_views: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _site_views(site: Site) -> SiteViews:
+    """One SiteViews per site for all its screens: the sums over every day are made once."""
+    found = _views.get(site)
+    if found is None:
+        found = _views[site] = SiteViews(site)
+    return found
+
+
+def _stats_page(site: Site, portrait: bool, seconds: int) -> Iterator[SlidePage]:
+    """Views of the last months as columns and the most-watched lectures as bars, sized to be
+    read across a lobby: as many lectures as their titles leave room for (a long title takes
+    two lines), never a title cut short; nothing when nothing was watched yet."""
+    views = _site_views(site)
+    months = views.monthly_views()[-STATS["months"]:]
+    shown, used = [], 0.0
+    for w in views.most_watched(STATS["lectures"]):
+        rows = charts.bar_rows([charts.watched_bar(w)], STATS["wrap"], 99)
+        height = charts.bars_height(rows, gap=.6)
+        if shown and used + height > STATS["room"][portrait]:
+            break
+        shown.append(w)
+        used += height
+    if not months and not shown:
+        return
+    heads = (STATS_HEADS[0].format(n=len(months)), *STATS_HEADS[1:])
+    legend = any(w.before for w in shown) and any(w.counted for w in shown)
+    yield SlidePage("stats", seconds, "微党课观看统计", tuple(shown),
+                    extra={"months": months, "heads": heads, "legend": legend, "height": STATS["columns"][portrait]})
 
 
 def characters(pages: list[SlidePage], screen: Screen) -> set[str]:
@@ -147,6 +192,8 @@ def characters(pages: list[SlidePage], screen: Screen) -> set[str]:
         chars |= set(p.title)
         for item in p.items:
             chars |= set(_texts(item))
+        if p.kind == "stats":  # headings, and counts as charts.count_text writes them
+            chars |= set("".join(p.extra["heads"])) | set("0123456789,.万亿次年月…")
     return chars
 
 
@@ -172,6 +219,8 @@ def _texts(item) -> str:
         return item.name + (item.location or "") + (item.pledge or "") + "".join(p.name for p in item.members) + "在岗服务承诺"
     if isinstance(item, m.Lecture):
         return item.title + item.speaker + item.topic + "主讲扫码观看分钟"
+    if isinstance(item, Watched):
+        return item.title
     return ""
 
 

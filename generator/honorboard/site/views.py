@@ -5,6 +5,7 @@ Pure functions of the model, shared by every engine (and by the screens, later).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import heapq
 from collections import defaultdict
@@ -23,6 +24,76 @@ def _related_keys(lec: Lecture) -> set[tuple[str, str]]:
     return {("topic", lec.topic), ("speaker", lec.speaker), *(("tag", t) for t in lec.tags)}
 
 NO_KIND = "先锋岗"
+
+
+@dataclass(frozen=True)
+class ViewTotals:
+    """观看次数 of the whole site: before it (no dates) and counted by ``honorboard stats``."""
+
+    before: int
+    counted: int
+    first: dt.date | None  # the first and last day with a counted view
+    last: dt.date | None
+
+    @property
+    def total(self) -> int:
+        return self.before + self.counted
+
+
+@dataclass(frozen=True)
+class MonthCount:
+    year: int
+    month: int
+    views: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.year}年{self.month}月"
+
+
+@dataclass(frozen=True)
+class Watched:
+    """A lecture on the most-watched list, with the numbers the chart shows."""
+
+    lecture: Lecture
+    title: str
+    before: int  # views from before the site
+    counted: int  # views the site counted
+
+    @property
+    def total(self) -> int:
+        return self.before + self.counted
+
+
+@dataclass(frozen=True)
+class StarRow:
+    branch: Branch
+    label: str
+    counts: tuple[int, ...]  # one per month of the table
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class StarTable:
+    """Star awards per branch per month: the months (year, month) and a row per branch."""
+
+    months: tuple[tuple[int, int], ...]
+    rows: tuple[StarRow, ...]
+
+    @property
+    def totals(self) -> tuple[int, ...]:
+        return tuple(map(sum, zip(*(r.counts for r in self.rows)))) if self.rows else (0,) * len(self.months)
+
+    @property
+    def total(self) -> int:
+        return sum(r.total for r in self.rows)
+
+    @property
+    def most(self) -> int:
+        return max((c for r in self.rows for c in r.counts), default=0)
 
 
 @dataclass(frozen=True)
@@ -75,6 +146,8 @@ VIEW_READS = {
     "wall": None, "board": None, "categories": None, "brand_colors": None,
     "members_outside_committee": None, "honors_beyond_ratings": None,
     "streak": "stars", "related": "lectures", "branch_label": "names", "person_label": "names",
+    "views_of": "watched", "view_totals": "watched", "monthly_views": "watched", "most_watched": "watched",
+    "stars_by_branch": "awards",
 }
 """What a view reads besides the objects it is given (None: nothing), for a preview that
 renders again only the pages whose inputs changed: a page that used ``related`` changes with
@@ -97,6 +170,12 @@ class SiteViews:
             seen = sorted((k, sorted(v)) for k, v in self._months_of.items())
         elif kind == "lectures":  # what ranks related lectures: position (date order), topic, tags, speaker
             seen = [(lec.id, sorted(_related_keys(lec))) for lec in self.site.lectures]
+        elif kind == "watched":  # what the view counts show: each lecture's title and views, the months' sums
+            seen = ([(lec.id, lec.title, lec.views, lec.total_views) for lec in self.site.lectures],
+                    self.monthly_views())
+        elif kind == "awards":  # who was named in which month, and where that member's branch is
+            seen = [(mo.key, [(a.member.id, a.member.branch.id) for a in mo.awards]) for mo in self.site.months]
+            seen.append([(b.id, self.branch_label(b)) for b in self.site.branches])
         elif kind == "":
             return ""
         else:
@@ -158,8 +237,71 @@ class SiteViews:
             ("党员", len(site.members), "名"),
             (f"{year}年星级党员" if year else "星级党员", stars_this_year, "人次"),
             ("微党课", len(site.lectures), "讲"),
-            ("微党课观看", sum(lec.views or 0 for lec in site.lectures), "次"),
+            ("微党课观看", self.view_totals.total, "次"),
         ]
+
+    # --- view counts (数据统计) ----------------------------------------------------------------
+
+    @staticmethod
+    def views_of(lectures: Iterable[Lecture]) -> int:
+        """观看次数 of some lectures together (a lecturer's, a branch's)."""
+        return sum(lec.total_views for lec in lectures)
+
+    @cached_property
+    def view_totals(self) -> ViewTotals:
+        """All views: those from before the site (the YAML ``views``) and those counted since."""
+        before = counted = 0
+        first = last = None
+        for lec in self.site.lectures:
+            before += lec.views or 0
+            if lec.counted:
+                counted += sum(n for _, n in lec.counted)
+                first = min(first, lec.counted[0][0]) if first else lec.counted[0][0]
+                last = max(last, lec.counted[-1][0]) if last else lec.counted[-1][0]
+        return ViewTotals(before, counted, first, last)
+
+    @cached_property
+    def _monthly_views(self) -> tuple[MonthCount, ...]:
+        sums: dict[int, int] = defaultdict(int)  # year * 12 + month - 1 → views
+        for lec in self.site.lectures:
+            for day, n in lec.counted:
+                sums[day.year * 12 + day.month - 1] += n
+        if not sums:
+            return ()
+        # every month from the first counted to the last, those without a view as 0
+        return tuple(MonthCount(at // 12, at % 12 + 1, sums.get(at, 0)) for at in range(min(sums), max(sums) + 1))
+
+    def monthly_views(self) -> tuple[MonthCount, ...]:
+        """Counted views per calendar month, oldest first, without gaps (the YAML numbers
+        from before the site have no dates and are not in any month)."""
+        return self._monthly_views
+
+    def most_watched(self, n: int = 10) -> tuple[Watched, ...]:
+        """The ``n`` lectures with the most views (before the site and counted), most first;
+        among equals the newer first. Lectures nobody has watched are left out."""
+        order = {id(lec): i for i, lec in enumerate(self.site.lectures)}  # newest first
+        top = heapq.nsmallest(n, (lec for lec in self.site.lectures if lec.total_views),
+                              key=lambda lec: (-lec.total_views, order[id(lec)]))
+        return tuple(Watched(lec, lec.title, lec.views or 0, lec.total_views - (lec.views or 0)) for lec in top)
+
+    def stars_by_branch(self, n: int = 12) -> StarTable | None:
+        """Star awards per branch in each of the last ``n`` calendar months up to the latest
+        month with a board (months without one count 0); branches in the site's order, those
+        never named in these months left out. None without any star month."""
+        latest = self.site.latest_month
+        if latest is None:
+            return None
+        end = latest.year * 12 + latest.month - 1
+        span = range(end - n + 1, end + 1)
+        counts: dict[str, list[int]] = {}
+        for month in self.site.months:
+            at = month.year * 12 + month.month - 1
+            if at < span.start:
+                continue
+            for award in month.awards:
+                counts.setdefault(award.member.branch.id, [0] * n)[at - span.start] += 1
+        rows = tuple(StarRow(b, self.branch_label(b), tuple(counts[b.id])) for b in self.site.branches if b.id in counts)
+        return StarTable(tuple((at // 12, at % 12 + 1) for at in span), rows)
 
     # --- posts ----------------------------------------------------------------------------
 

@@ -1,4 +1,5 @@
-/* honorboard: large-text / high-contrast switches and the star board's category filter.
+/* honorboard: large-text / high-contrast switches, the star board's category filter and the
+   lecture player (speed, resume where the visitor left off, a message when a video cannot play).
    Plain DOM, no dependencies; runs once per page load (navigation.instant is off). */
 (function () {
   "use strict";
@@ -63,6 +64,7 @@
       var last = sources[sources.length - 1];
       var failed = false;
       var poster = player.querySelector("[data-hb-poster]");
+      var bar = player.querySelector(".hb-player__bar");
 
       function fail() {
         if (failed) return;
@@ -79,6 +81,7 @@
         player.classList.add("hb-player--failed");
         try { video.pause(); } catch (e) { /* nothing to stop */ }
         if (poster) poster.hidden = true;
+        if (bar) bar.hidden = true;
         video.hidden = true; // out of sight and of the accessibility tree; its source stays inspectable
       }
 
@@ -96,7 +99,119 @@
       }
       video.addEventListener("error", fail);
       if (video.error || video.networkState === 3 /* NETWORK_NO_SOURCE: every source failed */) fail();
+      if (bar && !failed) {
+        setupSpeed(player, video);
+        setupResume(player, video, poster);
+        bar.hidden = false;
+      }
     });
+  }
+
+  // Speed and the place to resume from are kept in this browser only (localStorage): nothing is
+  // sent anywhere. The video is never asked for before the visitor presses play (preload="none":
+  // the host counts a request for the file as a view), so resuming waits for that press.
+  var RATE_KEY = "hb-rate";
+  var RESUME_KEY = "hb-resume:"; // + the page's path, which holds the lecture id (two sites on one host stay apart)
+  var RATES = [0.75, 1, 1.25, 1.5];
+  var MIN_RESUME = 5; // seconds in: less is no place to come back to
+  var SAVE_EVERY = 5000; // ms between saves while playing
+
+  function load(key) {
+    try { return localStorage.getItem(key); } catch (e) { return null; }
+  }
+
+  function keep(key, value) {
+    try {
+      if (value === null) localStorage.removeItem(key); else localStorage.setItem(key, value);
+    } catch (e) { /* private mode or full: the player still works, it just forgets */ }
+  }
+
+  // 754 → "12:34", 3754 → "1:02:34"
+  function clock(seconds) {
+    var s = Math.floor(seconds), h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60);
+    var tail = ("0" + (s % 60)).slice(-2);
+    return h ? h + ":" + ("0" + m).slice(-2) + ":" + tail : m + ":" + tail;
+  }
+
+  function setupSpeed(player, video) {
+    var buttons = player.querySelectorAll("[data-hb-rate]");
+    function mark() {
+      buttons.forEach(function (b) {
+        b.setAttribute("aria-pressed", String(Number(b.getAttribute("data-hb-rate")) === video.playbackRate));
+      });
+    }
+    function set(rate) {
+      video.defaultPlaybackRate = rate; // survives the load that pressing play starts
+      video.playbackRate = rate;
+    }
+    var stored = Number(load(RATE_KEY));
+    if (RATES.indexOf(stored) >= 0) set(stored);
+    mark();
+    buttons.forEach(function (b) {
+      b.addEventListener("click", function () {
+        var rate = Number(b.getAttribute("data-hb-rate"));
+        set(rate);
+        keep(RATE_KEY, String(rate));
+        mark();
+      });
+    });
+    video.addEventListener("ratechange", mark); // the browser's own menu changes it too
+  }
+
+  function setupResume(player, video, poster) {
+    var notice = player.querySelector("[data-hb-resume]");
+    if (!notice) return;
+    var key = RESUME_KEY + location.pathname.replace(/index\.html$/, "");
+    var saved = Number(load(key)) || 0;
+    var resumeAt = saved >= MIN_RESUME ? saved : 0; // where the next play starts; 0: where the video is
+    var lastSave = 0;
+
+    function nearEnd(t) { // in the last 10 s (of a short video, its last 5 %): next time starts afresh
+      var d = video.duration;
+      return d > 0 && t >= d - Math.min(10, d * 0.05);
+    }
+
+    function remember(now) {
+      if (resumeAt || (!now && Date.now() - lastSave < SAVE_EVERY)) return; // not yet at the saved place
+      lastSave = Date.now();
+      var t = video.currentTime;
+      keep(key, t >= MIN_RESUME && !nearEnd(t) ? t.toFixed(1) : null);
+    }
+
+    function play() {
+      if (poster) poster.hidden = true;
+      var started = video.play();
+      if (started && started.catch) started.catch(function () { /* the error handler speaks */ });
+    }
+
+    // any way of pressing play (the video's own button, the drawn cover, ours) resumes
+    video.addEventListener("play", function () {
+      notice.hidden = true;
+      if (!resumeAt) return;
+      var t = resumeAt;
+      function seek() {
+        video.currentTime = nearEnd(t) ? 0 : t;
+        resumeAt = 0;
+      }
+      if (video.readyState >= 1) seek(); else video.addEventListener("loadedmetadata", seek, { once: true });
+    });
+    video.addEventListener("timeupdate", function () { remember(false); });
+    video.addEventListener("pause", function () { remember(true); });
+    video.addEventListener("seeked", function () { if (video.paused) remember(true); });
+    video.addEventListener("ended", function () { resumeAt = 0; keep(key, null); });
+    window.addEventListener("pagehide", function () { if (!video.paused || video.currentTime) remember(true); });
+
+    if (!resumeAt) return;
+    notice.querySelector(".hb-resume__text").textContent = "上次看到 " + clock(resumeAt) + "。";
+    var go = notice.querySelector("[data-hb-resume-go]");
+    go.textContent = "从 " + clock(resumeAt) + " 继续播放";
+    go.addEventListener("click", play);
+    notice.querySelector("[data-hb-resume-restart]").addEventListener("click", function () {
+      resumeAt = 0;
+      keep(key, null);
+      play();
+    });
+    notice.hidden = false;
   }
 
   function start() { nameSearchDialog(); setupSwitches(); setupFacets(); setupPlayers(); }
