@@ -1,7 +1,7 @@
 """Generate a large, valid data set for benchmarks: python bench/generate.py OUT_DIR [--scale 1.0].
 
 At scale 1: 100 branches, 5,000 members, 2,000 lectures, 60 months (5 years) of stars,
-5 years of honors, 20 screens. Deterministic (fixed seed). With --photos N, the first N
+5 years of honors, 20 screens, a year of counted views (data/stats/, ~1,400 rows a month). Deterministic (fixed seed). With --photos N, the first N
 members get a generated photo (for the image benchmarks).
 """
 
@@ -94,10 +94,18 @@ def generate(out: Path, scale: float = 1.0, photos: int = 0) -> dict:
                  f"tags: [{rng.choice(WORDS)}, {rng.choice(WORDS)}]", "summary: |", f"  {sentence(rng, 8)}",
                  f"video: http://video.intranet/dangke/{i}.mp4", f"views: {rng.randint(0, 20000)}"]
         (out / "lectures" / f"lec-{i:04d}.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # a year of counted views, as honorboard stats writes them: each day some dozens of lectures watched
+    (out / "stats").mkdir(exist_ok=True)
+    for mth in range(1, 13):
+        rows = []
+        for day in range(1, 29):
+            for k in sorted(rng.sample(range(n_lectures), min(n_lectures, rng.randint(20, 80)))):
+                rows.append(f"  - {{date: 2024-{mth:02d}-{day:02d}, lecture: lec-{k:04d}, count: {rng.randint(1, 40)}}}")
+        (out / "stats" / f"2024-{mth:02d}.yml").write_text("views:\n" + "\n".join(rows) + "\n", encoding="utf-8")
     for i in range(20):
         (out / "screens" / f"screen-{i:02d}.yml").write_text(
-            f"name: {i + 1}号屏\nfloor: {i % 12 + 1}\nslides:\n  - show: stars\n  - show: honors\n  - show: lectures\n",
-            encoding="utf-8")
+            f"name: {i + 1}号屏\nfloor: {i % 12 + 1}\nslides:\n  - show: stars\n  - show: honors\n  - show: lectures\n"
+            "  - show: stats\n", encoding="utf-8")
     return {"branches": n_branches, "members": len(members), "lectures": n_lectures, "months": n_years * 12}
 
 

@@ -272,3 +272,12 @@ def test_dry_run_reports_and_writes_nothing(data: Path, tmp_path: Path, capsys):
     assert sorted(p.relative_to(data) for p in data.rglob("*")) == before  # no stats/ folder, no file
     code, out = stats(data, log, capsys=capsys)
     assert counts(data)  # the same run without it writes
+
+
+def test_a_month_too_big_for_a_data_file_writes_nothing(data: Path, tmp_path: Path, capsys, monkeypatch):
+    from honorboard.stats import store
+
+    monkeypatch.setattr(store, "MAX_FILE_BYTES", 300)  # the header and two rows: the real limit is 2 MB
+    code, out = stats(data, write(tmp_path / "access.log", DAY1), capsys=capsys)
+    assert code == 1 and "2024-05 月的统计超过" in out, out
+    assert not (data / "stats").exists()

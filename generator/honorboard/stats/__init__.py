@@ -71,6 +71,11 @@ def cmd_stats(args) -> int:
     old = store.kept(result.records)
     merged = store.merge(old, dict(counted.views))
     texts = store.month_texts(merged)
+    too_big = store.too_big(texts)
+    if too_big:  # check would refuse such a file: write none, rather than a month it cannot read back
+        print(f"honorboard：{too_big} 月的统计超过单个数据文件的上限 {store.LIMIT_MB} MB，未写入任何文件"
+              "（每天观看的微党课数以千计：请联系维护者）", file=sys.stderr)
+        return EXIT_PROBLEMS
     if args.dry_run:
         written, same = store.changed(data_dir, texts), 0
     else:

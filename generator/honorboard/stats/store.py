@@ -14,8 +14,10 @@ from pathlib import Path
 from ..authoring.atomic import write_atomically
 from ..data.fields import PList
 from ..data.validate import Records
+from ..data.yamlio import MAX_FILE_BYTES
 
 FOLDER = "stats"
+LIMIT_MB = MAX_FILE_BYTES // (1024 * 1024)
 HEADER = (
     "# yaml-language-server: $schema=../../schema/stats.schema.json\n"
     "# 访问统计：每天每节微党课的观看人次（北京时间），由 honorboard stats 根据主机的访问日志写入。\n"
@@ -65,6 +67,11 @@ def _months(data_dir: Path, texts: dict[str, str]):
     for month, text in sorted(texts.items()):
         target = existing(data_dir, month) or data_dir / FOLDER / f"{month}.yml"
         yield target, text.encode("utf-8"), (target.read_bytes() if target.is_file() else b"")
+
+
+def too_big(texts: dict[str, str]) -> str | None:
+    """The first month whose file would be over the size every data file is held to."""
+    return next((month for month, text in sorted(texts.items()) if len(text.encode("utf-8")) > MAX_FILE_BYTES), None)
 
 
 def changed(data_dir: Path, texts: dict[str, str]) -> list[Path]:
