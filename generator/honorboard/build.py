@@ -118,8 +118,10 @@ def report(data_dir: Path, fonts: tuple[str, ...] = ()) -> int:
         return EXIT_PROBLEMS
     site = result.site
     withheld = f"（另有 {len(site.withheld)} 名不公开）" if site.withheld else ""
+    days = {day for lec in site.lectures for day, _ in lec.counted}
+    counted = f"，访问统计 {len(days)} 天，至 {max(days)}" if days else ""
     print(f"数据无误：{result.files} 个文件，{len(site.branches)} 个支部，{len(site.members)} 名党员{withheld}，"
-          f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课（{took * 1000:.0f} 毫秒）")
+          f"{len(site.months)} 个月，{len(site.lectures)} 讲微党课{counted}（{took * 1000:.0f} 毫秒）")
     return EXIT_OK
 
 

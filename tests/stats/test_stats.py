@@ -213,7 +213,7 @@ def test_check_reads_the_stats_files(data: Path, tmp_path: Path, capsys, monkeyp
     monkeypatch.chdir(data.parent)
     stats(data, write(tmp_path / "access.log", DAY1), capsys=capsys)
     assert main(["check", str(data)]) == 0
-    capsys.readouterr()
+    assert "访问统计 1 天，至 2024-05-06" in capsys.readouterr().out
     bad = data / "stats" / "2024-05.yml"
     bad.write_text("views:\n  - {date: 2024-05-06, lecture: oath, count: 2}\n"
                    "  - {date: 2024-06-01, lecture: oath, count: 1}\n"
