@@ -22,7 +22,7 @@ from ..build import refuse_output
 from ..data import media, subtitles
 from ..data.loader import ReadMemo, load
 from ..data.problems import Problem, shown, sorted_problems
-from ..site import screens, shell
+from ..site import screenfont, screens, shell
 from ..site import search as site_search
 from ..site.incremental import Fingerprints, PageMemo
 from ..images import video as videos
@@ -314,7 +314,7 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
         if site.screens:
             chars = "".join(sorted(screens.all_characters(site)))
             cache = images.Cache(self.cache_dir / "img")  # cached like pictures: subsetting takes ≈ 1.5 s
-            digest = images.cache.key("screen-font", chars, None, fonts.fingerprint)
+            digest = images.cache.key("screen-font", chars, screenfont.FEATURES, fonts.fingerprint)
             path = cache.get(digest, "woff2") or cache.put(digest, "woff2", subset_woff2(fonts, set(chars)))
             font_url = f"assets/honorboard/fonts/hb-{digest[:10]}.woff2"  # not under screens/: a screen id may be "font"
             out.append(File.generated(config, font_url, abs_src_path=str(path)))

@@ -15,13 +15,18 @@ from fontTools.ttLib import TTFont
 from ..images.fonts import FontSet
 
 
+FEATURES = ("kern", "palt", "halt", "vert", "locl", "ccmp")
+"""OpenType features kept. locl matters: Noto CJK's default ——, “” and ‘’ are narrow Western
+glyphs; the page's lang="zh-CN" picks the full-width Chinese ones through locl."""
+
+
 def subset_woff2(fonts: FontSet, chars: set[str]) -> bytes:
     """WOFF2 bytes of the bold face with just ``chars``."""
     face = fonts.bold.faces[0]
     font = TTFont(face.path, fontNumber=face.index, lazy=False) if face.path.lower().endswith(".ttc") else TTFont(face.path)
     options = subset.Options()
     options.flavor = "woff2"
-    options.layout_features = ["kern", "palt", "halt", "vert"]
+    options.layout_features = list(FEATURES)
     options.name_IDs = [1, 2]  # family and style: enough to identify it, nothing more
     options.notdef_outline = True
     options.hinting = False

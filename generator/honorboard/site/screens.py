@@ -8,6 +8,7 @@ on the screen is in viewport units: 1080p and 4K show the same slides.
 
 from __future__ import annotations
 
+import math
 import weakref
 from dataclasses import dataclass, field
 from typing import Iterator
@@ -117,8 +118,38 @@ def _honor_pages(title: str, lists: list[tuple[str, list]], portrait: bool, seco
     for i, sections in enumerate(pages, 1):
         count = sum(len(sec.entries) for sec in sections)
         # columns for either panel; rows come as they fill and share the height (CSS)
-        cols = {"l": min(MAX_COLUMNS[0], count), "p": min(MAX_COLUMNS[1], count)}
+        sizes = [len(sec.entries) for sec in sections]
+        cols = {"l": _honor_columns(sizes, MAX_COLUMNS[0]), "p": min(MAX_COLUMNS[1], count)}
         yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages), cols)
+
+
+def _honor_columns(sizes: list[int], most: int) -> int:
+    """Columns for a landscape honour wall that leave the fewest empty cells (a list of n takes
+    min(n, columns) of them side by side; CSS packs the lists densely): three single entries and a
+    list of three fill 3 columns, where 4 would leave a quarter of the panel blank. Never fewer
+    columns than the square root of the entries: a landscape panel is wide."""
+    count = sum(sizes)
+    low = min(most, max(1, math.ceil(math.sqrt(count))))
+    return min(range(low, min(most, count) + 1), key=lambda c: (_empty_cells(sizes, c), -c))
+
+
+def _empty_cells(sizes: list[int], cols: int) -> int:
+    """Entry cells left empty when lists of these sizes are placed as CSS ``grid-auto-flow: row dense`` does."""
+    taken: set[tuple[int, int]] = set()
+    inside = 0  # cells a list's own last row leaves empty
+    for n in sizes:
+        span, height = min(n, cols), -(-n // min(n, cols))
+        inside += span * height - n
+        row = 0
+        while True:
+            spot = next((c for c in range(cols - span + 1)
+                         if all((row + dr, c + dc) not in taken for dr in range(height) for dc in range(span))), None)
+            if spot is not None:
+                taken |= {(row + dr, spot + dc) for dr in range(height) for dc in range(span)}
+                break
+            row += 1
+    rows = 1 + max(r for r, _ in taken)
+    return rows * cols - len(taken) + inside
 
 
 def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, slide) -> Iterator[SlidePage]:
