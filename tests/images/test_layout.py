@@ -124,3 +124,18 @@ def test_fit_ellipsis_only_as_last_resort():
     assert result.shortened and result.size == 10
     assert result.lines == ("一二三四", "五六七…")
     assert all(len(line) * 10 <= 40 for line in result.lines)
+
+
+def test_the_chinese_dash_is_one_unbroken_stroke():
+    """—— is drawn as one stroke at least 1.5 em long, not two narrow dashes with a gap."""
+    from PIL import Image, ImageDraw
+
+    from honorboard.images.text import draw_line
+
+    for chain in (discover().bold, discover().serif):
+        im = Image.new("L", (500, 140), 0)
+        end = draw_line(ImageDraw.Draw(im), 0, 110, "事——窗", chain, 100, 255)
+        dash = range(100, round(end) - 100)  # between the two characters
+        row = max(range(140), key=lambda y: sum(im.getpixel((x, y)) > 128 for x in dash))
+        ink = "".join("#" if im.getpixel((x, row)) > 128 else "." for x in dash).strip(".")
+        assert "." not in ink and len(ink) >= 150, ink

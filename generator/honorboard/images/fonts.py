@@ -204,8 +204,14 @@ class FontChain:
 
     def runs(self, text: str) -> list[tuple[Face, str]]:
         """``text`` split into runs drawn with one face each. A pictograph no face has was
-        reported by the glyph check as left out; it is skipped here (never drawn as a box)."""
+        reported by the glyph check as left out; it is skipped here (never drawn as a box).
+
+        The 破折号 —— is drawn as ⸺ (U+2E3A TWO-EM DASH, one unbroken stroke): Pillow's
+        basic layout applies no ``locl``, and Noto CJK's default — is a narrow Western dash
+        (its ― too has side bearings), so —— came out as two short strokes with a gap."""
         runs: list[tuple[Face, str]] = []
+        if "——" in text and 0x2E3A in self.coverage:
+            text = text.replace("——", "⸺")
         for ch in text:
             face = self.face_for(ch)
             if face is None:
