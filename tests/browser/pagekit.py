@@ -71,3 +71,25 @@ class RangeHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Accept-Ranges", "bytes")
         self.end_headers()
         return io.BytesIO(part)
+
+
+LINES = """els => els.map(e => {
+  // the rendered lines of an element: a Range per character gives its box; a character whose
+  // middle lies below the first box of the line so far starts a new line (a large serif's
+  // glyph boxes are taller than its line height: boxes of two lines overlap)
+  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
+  const lines = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    for (let i = 0; i < n.data.length; i++) {
+      if (!n.data[i].trim()) continue;
+      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+      const box = r.getClientRects()[0];
+      if (!box) continue;
+      const line = lines[lines.length - 1];
+      if (line && (box.top + box.bottom) / 2 < line.bottom) line.text += n.data[i];
+      else lines.push({bottom: box.bottom, text: n.data[i]});
+    }
+  }
+  return lines.map(l => l.text);
+})"""
+"""For ``eval_on_selector_all``: each element's rendered lines, as text."""

@@ -8,30 +8,10 @@ import re
 
 from honorboard import load
 from helpers import REPO
+from pagekit import LINES
 
 SITE = load(REPO / "data").site
 
-LAST_LINE = """els => els.map(e => {
-  // the characters of the element's last rendered line: a Range per character gives its box;
-  // a character starts a new line when it lies below every box of the line so far
-  const walker = document.createTreeWalker(e, NodeFilter.SHOW_TEXT);
-  const chars = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    for (let i = 0; i < n.data.length; i++) {
-      const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
-      const box = r.getClientRects()[0];
-      if (box && n.data[i].trim()) chars.push([box.top, box.bottom, n.data[i]]);
-    }
-  }
-  const lines = [];
-  for (const [top, bottom, ch] of chars) {
-    const line = lines[lines.length - 1];
-    if (line && top < line.bottom - 2) { line.text += ch; line.bottom = Math.max(line.bottom, bottom); }
-    else lines.push({bottom, text: ch});
-  }
-  if (!lines.length) return [e.tagName, "", 0, ""];
-  return [e.tagName, e.textContent.trim().slice(0, 30), lines.length, lines[lines.length - 1].text];
-})"""
 PUNCT = "，。、；：！？）》」』】〉”’…·"
 
 
@@ -48,8 +28,8 @@ def test_no_heading_or_name_ends_with_one_character(demo_url, open_page):
             w = open_page(demo_url + path, width=width)
             found = w.page.eval_on_selector_all(
                 ".md-content h1, .md-content h2, .md-content h3, .hb-person__name, .hb-lecture__title, "
-                ".hb-wall__branch, .hb-award__citation", LAST_LINE)
-            lone += [(width, path, f) for f in found if f[2] > 1 and _lone(f[3])]
+                ".hb-wall__branch, .hb-award__citation", LINES)
+            lone += [(width, path, lines) for lines in found if len(lines) > 1 and _lone(lines[-1])]
     assert lone == []
 
 

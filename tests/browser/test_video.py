@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from helpers import edit
+from pagekit import LINES
 from honorboard import load
 
 SITE = load(Path(__file__).parents[2] / "data").site
@@ -207,3 +208,164 @@ def test_resume_where_the_visitor_left_off(demo_url, open_page):
     assert w.page.evaluate(f"() => {VIDEO}.currentTime") < 5
     assert w.page.evaluate("() => localStorage.getItem('hb-resume:' + location.pathname)") is None
     assert w.errors == [] and w.foreign == []
+
+
+# --- the player page's look: a ▶ over every cover, a player that fits a laptop, readable
+# subtitles on a phone, meta lines and titles that break between whole facts and words ---
+
+COVERED = next(lec for lec in SITE.lectures if lec.id in LOCAL_VIDEOS and lec.has_cover)
+
+
+def test_big_play_button_over_a_cover_picture(demo_url, open_page):
+    """A video with a cover picture shows a big ▶ over it before it first plays: a button on top
+    of the video (what a click in the middle hits), reachable by keyboard; Enter plays and the
+    ▶ goes; it stays gone."""
+    w = open_page(demo_url + f"lectures/{COVERED.id}/")
+    button = w.page.locator(".hb-player__poster")
+    assert button.count() == 1 and button.is_visible()
+    assert button.get_attribute("aria-label") == f"播放：{COVERED.title}"
+    picture = w.page.locator(".hb-player__poster img")
+    assert picture.get_attribute("src") == w.page.locator(".hb-player video").get_attribute("poster")
+    play = w.page.locator(".hb-player__poster .hb-play--big")
+    assert play.inner_text() == "▶" and play.is_visible()
+    video = w.page.locator(".hb-player video").bounding_box()
+    box = play.bounding_box()
+    assert box["width"] >= 64 and box["height"] >= 64  # big, not the cards' 48 px
+    centre = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    assert abs(centre[0] - (video["x"] + video["width"] / 2)) < 2 and abs(centre[1] - (video["y"] + video["height"] / 2)) < 2
+    hit = "([x, y]) => { const e = document.elementFromPoint(x, y); return !!e && !!e.closest('.hb-player__poster'); }"
+    assert w.page.evaluate(hit, [video["x"] + video["width"] / 2, video["y"] + video["height"] / 2])
+    w.page.evaluate(f"() => {{ {VIDEO}.muted = true; }}")
+    for _ in range(40):  # by keyboard, from the top of the page
+        w.page.keyboard.press("Tab")
+        if w.page.evaluate("() => document.activeElement.classList.contains('hb-player__poster')"):
+            break
+    else:
+        raise AssertionError("the ▶ is not reached by Tab")
+    w.page.keyboard.press("Enter")
+    w.page.wait_for_function(f"() => !{VIDEO}.paused && {VIDEO}.currentTime > 0.2", timeout=15_000)
+    assert not button.is_visible()
+    w.page.evaluate(f"() => {VIDEO}.pause()")
+    assert not button.is_visible()
+    # a play that does not come through the ▶ (the video's own controls) removes it too
+    w.page.reload()
+    assert button.is_visible()
+    w.page.evaluate(PLAY)
+    w.page.wait_for_function(f"() => {VIDEO}.currentTime > 0.2", timeout=15_000)
+    assert not button.is_visible()
+    assert w.errors == [] and w.foreign == []
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1366, 900), (1920, 1080)])
+def test_player_and_its_speed_row_fit_a_laptop_screen(size, demo_url, open_page):
+    """Opened on a laptop, the whole video and the 倍速 row under it are on the first screen, and
+    the video is still a good size (not under 560 px wide)."""
+    width, height = size
+    w = open_page(demo_url + f"lectures/{COVERED.id}/", width, height)
+    video = w.page.locator(".hb-player video").bounding_box()
+    speed = w.page.locator(".hb-speed").bounding_box()
+    assert video["y"] >= 0 and video["y"] + video["height"] <= height
+    assert speed["y"] > video["y"] + video["height"] and speed["y"] + speed["height"] <= height, (video, speed, height)
+    assert video["width"] >= 560
+    assert w.page.evaluate("document.documentElement.scrollWidth") <= width
+
+
+def test_player_fills_a_phone_and_the_width_of_a_4k_screen(demo_url, open_page):
+    """On a phone the player is as wide as the text; on a 4K screen the player, the summary and
+    the related lectures share the width (no half-empty page)."""
+    w = open_page(demo_url + f"lectures/{COVERED.id}/", 375, 800)
+    column = w.page.locator(".hb-lecture-page").bounding_box()
+    assert abs(w.page.locator(".hb-player video").bounding_box()["width"] - column["width"]) < 1
+    assert w.page.evaluate("document.documentElement.scrollWidth") <= 375
+    w = open_page(demo_url + f"lectures/{COVERED.id}/", 3840, 2160)
+    column = w.page.locator(".hb-lecture-page").bounding_box()
+    video = w.page.locator(".hb-player video").bounding_box()
+    about = w.page.locator(".hb-lecture-page__about").bounding_box()
+    related = w.page.locator(".hb-lecture-page__related").bounding_box()
+    assert about["x"] > video["x"] + video["width"] and related["x"] > video["x"] + video["width"]
+    assert related["y"] < video["y"] + video["height"]  # beside the player, not under it
+    assert about["x"] + about["width"] > column["x"] + column["width"] * 0.9
+    assert video["y"] + video["height"] + w.page.locator(".hb-speed").bounding_box()["height"] < 2160
+
+
+def _cue_font_px(page) -> float:
+    """The computed font size of the subtitle on screen: the ::cue box lives in the video's
+    user-agent shadow tree, which the page's scripts cannot see; the DevTools protocol can."""
+    cdp = page.context.new_cdp_session(page)
+    cdp.send("DOM.enable")
+    cdp.send("CSS.enable")
+    root = cdp.send("DOM.getDocument", {"depth": -1, "pierce": True})["root"]
+    cues = []
+
+    def walk(node):
+        attrs = node.get("attributes", [])
+        if dict(zip(attrs[::2], attrs[1::2])).get("pseudo") == "cue":
+            cues.append(node["nodeId"])
+        for child in node.get("children", []) + node.get("shadowRoots", []) + node.get("pseudoElements", []):
+            walk(child)
+
+    walk(root)
+    assert cues, "no subtitle on screen"
+    style = cdp.send("CSS.getComputedStyleForNode", {"nodeId": cues[0]})["computedStyle"]
+    return float(next(p["value"] for p in style if p["name"] == "font-size").removesuffix("px"))
+
+
+@pytest.mark.parametrize("size, large, least", [((375, 800), False, 16), ((375, 800), True, 20),
+                                                 ((1366, 900), False, 20), ((3840, 2160), False, 36)])
+def test_subtitles_are_readable_on_a_phone_and_stay_large_on_big_screens(size, large, least, demo_url, browser):
+    """Chrome sets subtitles at 5 % of the video's height: 10 px on a phone. They are at least
+    body size there (larger with 大字), and no smaller than Chrome's own on a large player."""
+    from pagekit import Watched
+
+    context = browser.new_context(viewport={"width": size[0], "height": size[1]}, locale="zh-CN")
+    try:
+        if large:
+            context.add_init_script("try { localStorage.setItem('hb-large', '1'); } catch (e) {}")
+        w = Watched(context.new_page())
+        w.page.goto(demo_url + f"lectures/{SUBTITLED.id}/")
+        w.page.evaluate(PLAY)
+        w.page.wait_for_function(f"() => {VIDEO}.textTracks[0].activeCues.length === 1", timeout=15_000)
+        px = _cue_font_px(w.page)
+        own = w.page.evaluate(f"() => {VIDEO}.getBoundingClientRect().height * 0.05")  # Chrome's own size
+        assert px >= least and px >= own - 0.5, (px, own)
+        assert w.errors == []
+    finally:
+        context.close()
+
+
+UNITS = ("·", "分钟", "钟", "次观看", "观看", "期", "年", "月", "日")
+LONG_BRANCH = max((lec for lec in SITE.lectures if lec.branch), key=lambda lec: len(lec.branch.name) + len(lec.branch.unit or ""))
+
+
+@pytest.mark.parametrize("width", [375, 1366, 3840])
+def test_meta_lines_break_between_whole_facts(width, demo_url, open_page):
+    """主讲, branch, date, length and views wrap as whole facts: no line starts with "·", a
+    number never leaves its unit (11 / 分钟, 2024 / 年7月1日) and 第 never leaves its number."""
+    bad = []
+    for path in ("", "lectures/", f"lectures/{COVERED.id}/", f"lectures/{LONG_BRANCH.id}/"):
+        w = open_page(demo_url + path, width, 900)
+        found = w.page.eval_on_selector_all(
+            ".hb-meta, .hb-lecture-page__kicker, .hb-lecture__kicker, .hb-lecture__duration, .hb-cover__kicker", LINES)
+        assert found
+        for lines in found:
+            for i, line in enumerate(lines):
+                if (i and line.startswith(UNITS)) or line.endswith(("第", "：")):
+                    bad.append((path, lines))
+    assert bad == []
+
+
+@pytest.mark.parametrize("width", [375, 1366])
+def test_titles_break_between_words(width, demo_url, open_page):
+    """A lecture's title breaks between words (八路军120师 / 抗日誓师的故事), never inside one
+    (…抗 / 日…), and never leaves one character alone on a line."""
+    w = open_page(demo_url + f"lectures/{COVERED.id}/", width, 900)
+    lines = w.page.eval_on_selector_all(".hb-lecture-page h1", LINES)[0]
+    assert "".join(lines) == COVERED.title
+    words = w.page.evaluate("t => [...new Intl.Segmenter('zh', {granularity: 'word'}).segment(t)]"
+                            ".filter(s => s.isWordLike && s.segment.length > 1).map(s => [s.index, s.segment])", COVERED.title)
+    ends = [sum(len(line) for line in lines[:i + 1]) for i in range(len(lines) - 1)]
+    assert [(at, word) for at, word in words for end in ends if at < end < at + len(word)] == []
+    assert all(len(line) > 1 for line in lines)
+    w = open_page(demo_url + "lectures/", width, 900)
+    for lines in w.page.eval_on_selector_all(".hb-lecture__title, .hb-cover__title", LINES):
+        assert all(len(line.strip("“”，。")) > 1 for line in lines), lines

@@ -63,7 +63,9 @@
       var sources = video.querySelectorAll("source");
       var last = sources[sources.length - 1];
       var failed = false;
-      var poster = player.querySelector("[data-hb-poster]");
+      // the big ▶ over the player until it first plays: over the cover picture ([data-hb-play])
+      // or the drawn cover ([data-hb-poster]); pressing it plays, any play removes it
+      var poster = player.querySelector("[data-hb-play], [data-hb-poster]");
       var bar = player.querySelector(".hb-player__bar");
 
       function fail() {
@@ -87,7 +89,6 @@
 
       // listen first, then look: an error that came before this script ran shows in the state
       if (last) last.addEventListener("error", fail);
-      // the drawn cover over a video without a cover picture: pressing it plays; any play removes it
       if (poster) {
         poster.addEventListener("click", function () {
           poster.hidden = true;
@@ -214,6 +215,40 @@
     notice.hidden = false;
   }
 
-  function start() { nameSearchDialog(); setupSwitches(); setupFacets(); setupPlayers(); }
+  // Chinese titles break between words, never inside one (抗日 stays whole): the browser's own
+  // dictionary (Intl.Segmenter) finds the words and each is kept on one line, a number with the
+  // character after it (120师, 二十大) and a 第 before it. A word longer than a short line may
+  // still break; without Intl.Segmenter the title breaks as the browser likes, as before.
+  var NUMERAL = /^[0-9０-９.,一二三四五六七八九十百千万两零〇]+$/;
+  var NUMBER = /^第?[0-9０-９.,一二三四五六七八九十百千万两零〇]+$/;
+
+  function keepWords() {
+    if (!window.Intl || !Intl.Segmenter) return;
+    var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+    document.querySelectorAll(".hb-lecture-page h1, .hb-lecture__title, .hb-cover__title").forEach(function (el) {
+      if (el.children.length || !el.textContent.trim()) return; // plain text only, and only once
+      var parts = [];
+      Array.from(segmenter.segment(el.textContent)).forEach(function (s) {
+        var last = parts[parts.length - 1];
+        var glue = last && last.word && s.isWordLike && (
+          (NUMBER.test(last.text) && (s.segment.length === 1 || NUMERAL.test(s.segment))) || // 120师, 第35期, 八四
+          (last.text === "第" && NUMERAL.test(s.segment)));                                  // 第35
+        if (glue) last.text += s.segment; else parts.push({ text: s.segment, word: s.isWordLike });
+      });
+      el.textContent = "";
+      parts.forEach(function (part) {
+        if (part.word && part.text.length > 1 && part.text.length <= 8) {
+          var span = document.createElement("span");
+          span.className = "hb-word";
+          span.textContent = part.text;
+          el.appendChild(span);
+        } else {
+          el.appendChild(document.createTextNode(part.text));
+        }
+      });
+    });
+  }
+
+  function start() { nameSearchDialog(); setupSwitches(); setupFacets(); keepWords(); setupPlayers(); }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start); else start();
 })();
