@@ -63,10 +63,18 @@ def _svg(html: str, ident: str) -> str:
     return found.group(0)
 
 
-def _texts(svg: str) -> list[str]:
-    """The words drawn in an SVG, in order (its <title> and <desc> are not drawn)."""
+def _texts(svg: str, fit: str = "narrow") -> list[str]:
+    """The words drawn in an SVG, in order (its <title> and <desc> are not drawn); of bars drawn
+    for two widths, those of ``fit`` (the stylesheet shows one)."""
     svg = re.sub(r"<(title|desc)\b.*?</\1>", "", svg, flags=re.S)
+    other = {"narrow": "wide", "wide": "narrow"}[fit]
+    svg = re.sub(rf'<g class="hb-chart__fit hb-chart__fit--{other}">.*?</g>', "", svg, flags=re.S)
     return [htmllib.unescape(re.sub(r"<[^>]+>", "", t)) for t in re.findall(r"<text\b.*?</text>", svg, re.S)]
+
+
+def _words(html: str) -> str:
+    """What a visitor reads: the text without tags."""
+    return htmllib.unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_views_everywhere_are_before_plus_counted(site: Path):
@@ -86,28 +94,46 @@ def test_views_everywhere_are_before_plus_counted(site: Path):
 
 def test_stats_page_draws_the_counted_numbers(site: Path):
     page = _page(site, "stats")
-    figures = re.findall(r'hb-figures__value">([^<]+)</span><span class="hb-figures__unit">([^<]+)</span>'
-                         r'<span class="hb-figures__label">([^<]+)<', page)
+    figures = [(v, u, _words(label)) for v, u, label in re.findall(
+        r'hb-figures__value">([^<]+)</span><span class="hb-figures__unit">([^<]+)</span>'
+        r'<span class="hb-figures__label">(.*?)</span></li>', page)]
+    # the star months named as dates of the data (its latest board is May 2024), never "近12个月"
     assert figures == [("7,923", "次", "微党课累计观看"), ("23", "次", "其中本站统计"), ("2", "讲", "微党课"),
-                       ("2", "人次", "近12个月星级党员")]
-    assert "2024年4月30日至2024年7月15日" in page  # the days counted, beside the note on the YAML numbers
+                       ("2", "人次", "2023年6月至2024年5月星级党员")]
+    assert "近12个月" not in page and "近4个月" not in page
+    # the note in plain words for visitors: no file names, no fields, no server logs
+    note = _words(re.search(r'<p class="hb-lead hb-stats-note">(.*?)</p>', page, re.S).group(1))
+    assert note == ("累计观看 = 本站上线前的观看次数 + 本站上线后统计的观看人次。本站统计的时间为2024年4月30日至7月15日，"
+                    "按天统计，只计人次，不记录任何访客信息；每月观看次数只含本站统计的部分。")
+    for jargon in ("views", "数据文件", "访问日志", "主机", "<code>"):
+        assert jargon not in note, jargon
+    # on paper: the day the numbers run to, from the data, not the day of the build
+    assert re.search(r'<p class="hb-print-only hb-stats-asof">截至2024年7月15日', page)
+    assert '<span class="hb-nowrap">单位：人次</span>' in page  # a short unit is never split over two lines
     months = _svg(page, "hb-chart-months")
     assert 'role="img"' in months and '<title id="hb-chart-months-t">每月观看次数（本站统计）</title>' in months
     # a column per month from the first counted to the last, June's as 0; counts above, ticks below
     assert _texts(months) == ["5", "4月", "2024年", "17", "5月", "0", "6月", "1", "7月"]
     assert months.count("<rect") == 3  # no column for June's 0
-    assert "最多的是2024年5月，17次" in months  # its <desc>
-    table = page[page.index('<details class="hb-chart-data">'):page.index("</details>")]
+    assert "2024年4月至7月每月观看次数" in months and "最多的是2024年5月，17次" in months  # its <desc>
+    # every month fits the table beside the chart: it is open (and prints)
+    table = page[page.index('<details class="hb-chart-data" open>'):page.index("</details>")]
     assert re.findall(r'<th scope="row">([^<]+)</th><td>([^<]+)</td>', table) == [
         ("2024年7月", "1"), ("2024年6月", "0"), ("2024年5月", "17"), ("2024年4月", "5")]
     top = _svg(page, "hb-chart-top")
     assert 'role="list"' in top and top.count('role="listitem"') == 2
-    assert _texts(top) == ["入党誓词的演变历史", "7,908次", HOSTILE, "15次"]  # most first, by total (the long title in two lines)
-    assert re.findall(r'<a href="([^"]+)"', top) == ["../lectures/oath/", "../lectures/guest/"]
-    # the bar of the YAML's 7900 and the bar of the 8 counted, end to end; 74 % for the most
-    assert re.search(r'hb-chart__bar--before" x="0%" [^>]*width="73.93%"', top)
-    assert re.search(r'hb-chart__bar--counted" x="73.93%" [^>]*width="0.4%"', top)  # 8 of 7,908: drawn at least thin
-    assert re.search(r'x="74.33%" [^>]*>7,908次<', top)  # the count right after the bar
+    # most first, by total (the long title in two lines); the counted part said in words where
+    # a lecture has both (8 of 7,908 would be a sliver nobody sees)
+    assert _texts(top) == ["入党誓词的演变历史", "7,908次（本站 8）", HOSTILE, "15次"]
+    assert _texts(top, "wide") == _texts(top)
+    assert re.findall(r'<a href="([^"]+)"', top) == ["../lectures/oath/", "../lectures/guest/"]  # each title once
+    # one solid bar per lecture, no legend: no part is big enough to be drawn as a part
+    assert "hb-chart__bar--" not in top and "hb-legend" not in page
+    # a phone's bars leave room for "7,908次（本站 8）" after them; a desktop's are longer
+    narrow, wide = (float(re.search(rf'hb-chart__fit--{fit}"><rect class="hb-chart__bar" x="0%" [^>]*width="([\d.]+)%"', top).group(1))
+                    for fit in ("narrow", "wide"))
+    assert 35 < narrow < wide <= 74
+    assert re.search(rf'x="{narrow:g}%" [^>]*>7,908次<tspan class="hb-chart__note">（本站 8）</tspan><', top)
 
 
 def test_star_awards_per_branch_and_month(site: Path):
@@ -143,10 +169,14 @@ def test_stats_slide_on_a_screen(site: Path):
     kinds = re.findall(r'data-kind="([a-z]+)"', html)
     assert kinds.index("stats") == kinds.index("honors") + 1
     slide = re.search(r'<section class="slide slide--stats".*?</section>\s*</div>\s*</section>', html, re.S).group(0)
-    assert "近4个月观看次数" in slide and "观看最多的微党课" in slide
+    assert "2024年4月至7月观看次数" in slide and "观看最多的微党课" in slide
     ident = re.search(r'id="(stats\d+)-months"', slide).group(1)
     assert _texts(_svg(slide, f"{ident}-months")) == ["5", "4月", "2024年", "17", "5月", "0", "6月", "1", "7月"]
-    assert _texts(_svg(slide, f"{ident}-top")) == ["入党誓词的演变历史", "7,908次", HOSTILE, "15次"]
+    top = _svg(slide, f"{ident}-top")
+    assert _texts(top) == ["入党誓词的演变历史", "7,908次", HOSTILE, "15次"]
+    # across a lobby: one solid bar of the total per lecture, drawn once, and no legend
+    assert top.count("<rect") == 2 and "hb-chart__bar--" not in top and "hb-chart__fit" not in top
+    assert "legend" not in slide and "上线前" not in slide
     assert "<a " not in slide  # nothing to follow on a screen
     shown = htmllib.unescape(re.sub(r"<[^>]+>", "", re.sub(r"<(title|desc)\b.*?</\1>", "", slide, flags=re.S)))
     model = load(site.parent / "data").site

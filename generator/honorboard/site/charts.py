@@ -34,6 +34,24 @@ def count_text(n: int) -> str:
     return f"{n:,}"  # pragma: no cover
 
 
+def month_span(first: tuple[int, int], last: tuple[int, int]) -> str:
+    """Months (year, month) from ``first`` to ``last`` as people write them: 2024年1月至12月,
+    2023年6月至2024年5月; one month alone: 2024年5月."""
+    (y1, m1), (y2, m2) = first, last
+    if (y1, m1) == (y2, m2):
+        return f"{y1}年{m1}月"
+    return f"{y1}年{m1}月至{m2}月" if y1 == y2 else f"{y1}年{m1}月至{y2}年{m2}月"
+
+
+def day_span(first, last) -> str:
+    """Days from ``first`` to ``last`` (dates): 2024年9月2日至12月27日; the year once when it is one."""
+    head = f"{first.year}年{first.month}月{first.day}日"
+    if first == last:
+        return head
+    tail = f"{last.month}月{last.day}日" if last.year == first.year else f"{last.year}年{last.month}月{last.day}日"
+    return f"{head}至{tail}"
+
+
 def _em(ch: str) -> float:
     """A character's advance in em: CJK and full-width one, the rest about half."""
     if unicodedata.east_asian_width(ch) in ("W", "F"):
@@ -166,6 +184,7 @@ class Bar:
     parts: tuple[tuple[str, int], ...]  # (class suffix, value) laid end to end
     value_text: str  # after the bar: 7,975次
     href: str | None = None
+    note: str = ""  # after the value, lighter: （本站 75）
 
     @property
     def total(self) -> int:
@@ -173,6 +192,18 @@ class Bar:
 
 
 LINE = 1.35  # em from one line of a label to the next
+SPLIT = .05  # a bar shows its parts only when the smallest is this share of it: a sliver is not seen
+
+
+def split(bar: Bar, least: float | None = SPLIT) -> bool:
+    """Whether ``bar`` may be drawn in its parts: more than one, the smallest ``least`` of it."""
+    shown = [v for _, v in bar.parts if v]
+    return least is not None and len(shown) > 1 and min(shown) >= least * sum(shown)
+
+
+def text_em(text: str) -> float:
+    """How wide ``text`` is drawn, in em (an estimate on the wide side)."""
+    return sum(map(_em, text))
 
 
 def bar_rows(bars: Sequence[Bar], wrap_em: float, max_lines: int) -> list[tuple[Bar, tuple[str, ...], bool]]:
@@ -185,16 +216,45 @@ def bars_height(rows, gap: float = .9) -> float:
     return sum(len(lines) * LINE + 1.45 + gap for _, lines, _ in rows) + .2
 
 
-def bars(bars_: Sequence[Bar], *, ident: str, title: str, wrap_em: float = 18, max_lines: int = 3,
-         scale: float = 74, gap: float = .9) -> Markup:
-    """A horizontal bar per row, its label (a link when ``href``) above it and its value after
-    it; the longest bar takes ``scale`` per cent of the width, the rest is room for the value.
+def bar_scale(bars_: Sequence[Bar], width_em: float | None, scale: float = 74) -> float:
+    """The per cent of the width the longest bar takes: ``scale``, or less where a bar's value
+    (and note) would not fit after it in a chart ``width_em`` wide (the narrowest it is drawn)."""
+    most = max((b.total for b in bars_), default=0) or 1
+    if width_em is None:
+        return scale
+    for b in bars_:
+        room = width_em - text_em(b.value_text + b.note) - .6  # the value's gap before it, and a little air
+        share = b.total / most
+        if share:
+            scale = min(scale, 100 * room / width_em / share)
+    return max(scale, 20.0)
 
+
+SEEN = .5  # em: the narrowest part of a bar that is drawn as a part of its own
+
+
+def bars(bars_: Sequence[Bar], *, ident: str, title: str, wrap_em: float = 16, max_lines: int = 3,
+         scale: float = 74, gap: float = .9, split_from: float | None = SPLIT, width_em: float | None = None,
+         wide_em: float | None = None) -> Markup:
+    """A horizontal bar per row, its label (a link when ``href``) above it and its value after
+    it; the longest bar takes ``scale`` per cent of the width, less where ``width_em`` (the
+    narrowest the chart is drawn, in em of its type) leaves too little room for a value after it.
+
+    With ``wide_em`` the bars and values are drawn twice, ``hb-chart__fit--narrow`` for the
+    narrowest width and ``hb-chart__fit--wide`` for ``wide_em`` and wider (longer bars), for the
+    stylesheet to show one of them; the labels and links are there once.
+
+    A bar is drawn in its parts only where the smallest is ``split_from`` of the bar and
+    ``SEEN`` wide at the narrowest (a part of a few pixels is not seen, and would leave a
+    legend's key matching nothing); otherwise it is one bar, and its value's note says the rest.
     The chart is a list people read as text (titles are links, values are words), so it is a
     ``role="list"`` of ``listitem`` groups, not a picture described by its title.
     """
     rows = bar_rows(bars_, wrap_em, max_lines)
     most = max((b.total for b in bars_), default=0) or 1
+    narrow = bar_scale(bars_, width_em, scale)
+    parts = iter(parted(bars_, split_from, width_em, scale))
+    fits = [("", narrow)] if wide_em is None else [("narrow", narrow), ("wide", bar_scale(bars_, wide_em, scale))]
     body, y = [], .2
     for b, lines, cut in rows:
         item = []
@@ -206,18 +266,42 @@ def bars(bars_: Sequence[Bar], *, ident: str, title: str, wrap_em: float = 18, m
             label = f'<a href="{escape(b.href)}"{name}>{label}</a>'
         item.append(label)
         y += len(lines) * LINE + .35
-        x = end = 0.0
-        for cls, v in b.parts:
-            w = scale * v / most
-            if v:  # a small part is drawn at least thin, so it is seen
-                item.append(f'<rect class="hb-chart__bar hb-chart__bar--{escape(cls)}" x="{_num(x)}%" y="{_num(y)}em" '
-                            f'width="{_num(max(w, .4))}%" height="1.1em"/>')
-                end = max(end, x + max(w, .4))
-            x += w
-        item.append(_text(f"{_num(end)}%", y + .88, b.value_text, "hb-chart__value", dx=.45))
+        in_parts = next(parts)
+        for fit, sc in fits:
+            drawn = _bar(b, in_parts, y, sc / most)
+            item.append(f'<g class="hb-chart__fit hb-chart__fit--{fit}">{drawn}</g>' if fit else drawn)
         y += 1.1 + gap
         body.append(f'<g role="listitem">{"".join(item)}</g>')
     return _frame(ident, "hb-chart--bars", y, title, "", body, role="list")
+
+
+def parted(bars_: Sequence[Bar], least: float | None, width_em: float | None, scale: float = 74) -> list[bool]:
+    """Which of ``bars_`` are drawn in parts: those ``split`` allows whose smallest part is
+    ``SEEN`` wide where the chart is narrowest (``width_em``; where that is not known, any)."""
+    most = max((b.total for b in bars_), default=0) or 1
+    em_per_view = bar_scale(bars_, width_em, scale) * (width_em or 0) / 100 / most
+    return [split(b, least) and (not em_per_view or min(v for _, v in b.parts if v) * em_per_view >= SEEN)
+            for b in bars_]
+
+
+def _bar(b: Bar, in_parts: bool, y: float, per_view: float) -> str:
+    """A row's bar (in parts, or one at least thin so a small count is seen) and its value after it,
+    ``per_view`` per cent of the width for each unit of value."""
+    out, end = [], 0.0
+    if in_parts:
+        for cls, v in b.parts:
+            if v:
+                out.append(f'<rect class="hb-chart__bar hb-chart__bar--{escape(cls)}" x="{_num(end)}%" '
+                           f'y="{_num(y)}em" width="{_num(per_view * v)}%" height="1.1em"/>')
+            end += per_view * v
+    elif b.total:
+        end = max(per_view * b.total, .4)
+        out.append(f'<rect class="hb-chart__bar" x="0%" y="{_num(y)}em" width="{_num(end)}%" height="1.1em"/>')
+    value = escape(b.value_text)
+    if b.note:
+        value += Markup('<tspan class="hb-chart__note">{}</tspan>').format(b.note)
+    out.append(f'<text class="hb-chart__value" x="{_num(end)}%" y="{_num(y + .88)}em" dx=".45em">{value}</text>')
+    return "".join(out)
 
 
 # --- the site's charts, from the views' numbers ---------------------------------------------------
@@ -229,20 +313,35 @@ def month_columns(months: Sequence, *, ident: str, title: str, height: float = 1
     desc = ""
     if months:
         best = max(months, key=lambda m: m.views)
-        span = months[0].label if len(months) == 1 else f"{months[0].label}至{months[-1].label}"
+        span = month_span((months[0].year, months[0].month), (months[-1].year, months[-1].month))
         desc = (f"{span}每月观看次数，合计{count_text(sum(m.views for m in months))}次；"
                 f"最多的是{best.label}，{count_text(best.views)}次。")
     return columns(points, ident=ident, title=title, desc=desc, height=height)
 
 
-def watched_bars(rows: Sequence, href=None, *, ident: str, title: str, wrap_em: float = 18, max_lines: int = 3,
-                 gap: float = .9) -> Markup:
-    """The most-watched lectures (``views.Watched``): a bar each, the views from before the site
-    and those counted laid end to end, the title a link to the lecture (``href(lecture)``)."""
-    return bars([watched_bar(w, href) for w in rows], ident=ident, title=title, wrap_em=wrap_em,
-                max_lines=max_lines, gap=gap)
+def watched_bars(rows: Sequence, href=None, *, ident: str, title: str, wrap_em: float = 16, max_lines: int = 3,
+                 gap: float = .9, split_from: float | None = SPLIT, width_em: float | None = None,
+                 wide_em: float | None = None) -> Markup:
+    """The most-watched lectures (``views.Watched``): a bar each for its views, the title a link
+    to the lecture (``href(lecture)``).
+
+    With ``split_from`` (the page) a bar of views from before the site and views the site counted
+    shows the counted part in its own colour where that part is big enough to see, its value says
+    the counted number (7,975次（本站 75）), and a legend comes before the chart when some bar
+    is split. Without (a lobby screen, read from metres away) each bar is one bar of the total."""
+    drawn = [watched_bar(w, href, notes=split_from is not None) for w in rows]
+    chart = bars(drawn, ident=ident, title=title, wrap_em=wrap_em, max_lines=max_lines, gap=gap,
+                 split_from=split_from, width_em=width_em, wide_em=wide_em)
+    if not any(parted(drawn, split_from, width_em)):  # one colour: nothing for a legend to tell
+        return chart
+    legend = Markup('<p class="hb-legend" aria-hidden="true"><span><span class="hb-legend__key"></span>累计观看</span>'
+                    '<span><span class="hb-legend__key hb-legend__key--counted"></span>其中本站统计</span></p>')
+    return legend + chart
 
 
-def watched_bar(w, href=None) -> Bar:
+def watched_bar(w, href=None, notes: bool = True) -> Bar:
+    """A lecture's bar: its views before the site and those counted, and with ``notes`` the
+    counted number after the total where it has both."""
+    note = f"（本站 {count_text(w.counted)}）" if notes and w.before and w.counted else ""
     return Bar(w.title, (("before", w.before), ("counted", w.counted)), count_text(w.total) + "次",
-               href(w.lecture) if href else None)
+               href(w.lecture) if href else None, note)

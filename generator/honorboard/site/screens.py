@@ -33,7 +33,7 @@ STATS = {
     # lecture bars may take and the height of the columns
     "months": 6, "lectures": 5, "wrap": 20, "room": (16, 21), "columns": (14, 16),
 }
-STATS_HEADS = ("近{n}个月观看次数", "观看最多的微党课", "上线前", "本站统计")
+STATS_HEADS = ("{span}观看次数", "观看最多的微党课")  # the months named from the data, not from today
 MAX_COLUMNS = (4, 2)  # a grid of people: columns at most, landscape and portrait
 
 
@@ -202,7 +202,7 @@ def _stats_page(site: Site, portrait: bool, seconds: int) -> Iterator[SlidePage]
     months = views.monthly_views()[-STATS["months"]:]
     shown, used = [], 0.0
     for w in views.most_watched(STATS["lectures"]):
-        rows = charts.bar_rows([charts.watched_bar(w)], STATS["wrap"], 99)
+        rows = charts.bar_rows([charts.watched_bar(w, notes=False)], STATS["wrap"], 99)
         height = charts.bars_height(rows, gap=.6)
         if shown and used + height > STATS["room"][portrait]:
             break
@@ -210,10 +210,10 @@ def _stats_page(site: Site, portrait: bool, seconds: int) -> Iterator[SlidePage]
         used += height
     if not months and not shown:
         return
-    heads = (STATS_HEADS[0].format(n=len(months)), *STATS_HEADS[1:])
-    legend = any(w.before for w in shown) and any(w.counted for w in shown)
+    span = charts.month_span((months[0].year, months[0].month), (months[-1].year, months[-1].month)) if months else ""
+    heads = (STATS_HEADS[0].format(span=span), *STATS_HEADS[1:])
     yield SlidePage("stats", seconds, "微党课观看统计", tuple(shown),
-                    extra={"months": months, "heads": heads, "legend": legend, "height": STATS["columns"][portrait]})
+                    extra={"months": months, "heads": heads, "height": STATS["columns"][portrait]})
 
 
 def characters(pages: list[SlidePage], screen: Screen) -> set[str]:

@@ -75,6 +75,13 @@ class StarRow:
     def total(self) -> int:
         return sum(self.counts)
 
+    @property
+    def note(self) -> str:
+        """What ``label`` adds to the branch's name to tell it from another of that name (its
+        unit), for a line of its own under the name; "" when the name is unique."""
+        head = self.branch.name + "（"
+        return self.label[len(head):-1] if self.label.startswith(head) and self.label.endswith("）") else ""
+
 
 @dataclass(frozen=True)
 class StarTable:
