@@ -176,7 +176,7 @@ def test_a_profile_shows_only_the_figures_a_member_has(demo_site: Path):
     site = load(REPO / "data").site
     pages = {m.id: (demo_site / f"members/{m.id}/index.html").read_text(encoding="utf-8") for m in site.members.values()}
     for member in site.members.values():
-        figures = re.findall(r"<li><strong>([\d,]+)</strong>(次星级党员|项荣誉|讲微党课|次观看)</li>", pages[member.id])
+        figures = re.findall(r"<li><strong>([\d,]+)</strong>(次获评星级党员|项荣誉|讲微党课|次观看)</li>", pages[member.id])
         assert all(n != "0" for n, _ in figures), (member.id, figures)
         assert ("项荣誉" in dict((w, n) for n, w in figures)) == bool(member.honors), member.id
     assert any(not m.honors for m in site.members.values())  # the demo has such a member
