@@ -150,7 +150,7 @@ def _by_unit_floor_branch(pairs: Iterable[tuple[Branch, object]], order: dict[st
 
 
 VIEW_READS = {
-    "wall": None, "board": None, "categories": None, "brand_colors": None,
+    "wall": None, "wall_columns": None, "board": None, "categories": None, "brand_colors": None,
     "members_outside_committee": None, "honors_beyond_ratings": None,
     "streak": "stars", "related": "lectures", "branch_label": "names", "person_label": "names",
     "views_of": "watched", "view_totals": "watched", "monthly_views": "watched", "most_watched": "watched",
@@ -216,6 +216,28 @@ class SiteViews:
         return [WallGroup(branch.items[0].member.branch, " · ".join(t for t in (unit.title, floor.title) if t and t != NO_UNIT),
                           branch.items)
                 for unit in self.board(month) for floor in unit.items for branch in floor.items]
+
+    @staticmethod
+    def wall_columns(sizes: Iterable[int], fewest: int = 6, most: int = 10) -> int:
+        """How many portrait columns a very wide wall (4K) should have, given its groups' sizes
+        (plain numbers: the preview replays a view with its recorded arguments): the count between
+        ``fewest`` and ``most`` whose rows, filled group after group in order as the grid does,
+        leave the fewest empty places (a month of 10 in groups 1+1+3+1+2+2: one full row of 10,
+        not 6 and then 4); on a tie, more columns, so the board needs less scrolling."""
+        sizes = list(sizes)
+        best = (None, 0)
+        for cols in range(fewest, most + 1):
+            empty, used = 0, 0
+            for n in sizes:
+                span = min(n, cols)
+                if used and used + span > cols:
+                    empty, used = empty + cols - used, 0
+                used += span
+            if used:
+                empty += cols - used
+            if best[0] is None or empty <= best[0]:
+                best = (empty, cols)
+        return best[1] if sizes else most
 
     @staticmethod
     def categories(awards: Iterable[Award]) -> list[tuple[str, int]]:

@@ -225,7 +225,8 @@
   function keepWords() {
     if (!window.Intl || !Intl.Segmenter) return;
     var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-    document.querySelectorAll(".hb-lecture-page h1, .hb-lecture__title, .hb-cover__title").forEach(function (el) {
+    document.querySelectorAll(".hb-lecture-page h1, .hb-lecture__title, .hb-cover__title, " +
+      ".hb-wall__place, .hb-wall__branch, .hb-wall__brand, .hb-wall .hb-person__note, .hb-wall .hb-award__citation").forEach(function (el) {
       if (el.children.length || !el.textContent.trim()) return; // plain text only, and only once
       var parts = [];
       Array.from(segmenter.segment(el.textContent)).forEach(function (s) {
