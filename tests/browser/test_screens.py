@@ -17,8 +17,9 @@ from pathlib import Path
 import pytest
 
 from helpers import REPO
-from pagekit import Watched, chromium_path
+from pagekit import LINES, Watched, chromium_path
 from honorboard import load
+from honorboard.site.screens import phrases
 
 SITE = load(REPO / "data").site
 MORNING = dt.datetime(2024, 12, 16, 10, 0, 0)  # a Monday, inside both screens' hours
@@ -178,6 +179,79 @@ def test_slides_are_composed_for_their_count(demo_url, screen, size):
     assert facts["honorSlides"] == 1 and facts["honorLists"] == shown and len(shown) >= 3
     members = sum(1 for lst in year.lists for e in lst.entries if e.member and e.member.branch.floor == 1)
     assert facts["honorPortraits"] == members > 0
+
+
+def _show(page, kind: str) -> None:
+    page.evaluate("k => document.querySelectorAll('.slide').forEach(s => s.classList.toggle('on', s.dataset.kind === k))", kind)
+
+
+@pytest.mark.parametrize("size", SIZES, ids=list(SIZES))
+def test_honour_names_break_only_between_words(demo_url, screen, size):
+    """垃圾分类“桶前值守”党员志愿队 never reads 垃圾分类“桶前值 / 守”…: every line of a name or place on
+    the honour wall is made of whole pieces (screens.phrases), and at least one long name does wrap."""
+    page = screen(demo_url + "screens/lobby-1f/?preview", SIZES[size]).page
+    _show(page, "honors")
+    names = page.eval_on_selector_all(".slide--honors .hentry__name, .slide--honors .hentry__where", "els => els.map(e => e.textContent)")
+    lines = page.eval_on_selector_all(".slide--honors .hentry__name, .slide--honors .hentry__where", LINES)
+    assert len(names) == len(lines) > 0
+    bad = []
+    for name, shown in zip(names, lines):
+        pieces = list(phrases(name))
+        assert "".join(shown) == name.replace(" ", "")
+        for line in shown:  # each line takes the next pieces whole
+            taken = ""
+            while pieces and len(taken) < len(line):
+                taken += pieces.pop(0)
+            if taken != line:
+                bad.append((name, shown))
+                break
+    assert bad == []
+    assert any(len(shown) > 1 for shown in lines)  # the check saw a name that wraps
+
+
+@pytest.mark.parametrize("size", ["portrait", "4k-portrait"])
+def test_portrait_honour_wall_leaves_no_hole_and_faces_are_large(demo_url, screen, size):
+    """On a portrait panel the lists cover the wall (a single last list takes the whole row, a list's
+    odd last entry too), and a member's portrait is a face to recognise across the lobby."""
+    width, height = SIZES[size]
+    page = screen(demo_url + "screens/lobby-1f/?preview", (width, height)).page
+    _show(page, "honors")
+    facts = page.evaluate("""() => {
+      const s = document.querySelector('.slide--honors.on'), wall = s.querySelector('.hwall').getBoundingClientRect();
+      const gap = parseFloat(getComputedStyle(s.querySelector('.hwall')).rowGap);
+      const area = r => (r.width + gap) * (r.height + gap);  // each list with its share of the gaps
+      const lists = [...s.querySelectorAll('.hsec')].map(e => e.getBoundingClientRect());
+      const rows = [...s.querySelectorAll('.hsec__entries')].map(ul => {  // each list's entries: its last row full
+        const boxes = [...ul.children].map(e => e.getBoundingClientRect());
+        const last = boxes.filter(b => Math.abs(b.top - boxes[boxes.length - 1].top) < 1);
+        return [last.reduce((a, b) => a + b.width, 0) + (last.length - 1) * parseFloat(getComputedStyle(ul).columnGap),
+                ul.getBoundingClientRect().width];
+      });
+      return {share: lists.map(area).reduce((a, b) => a + b, 0) / area(wall), rows,
+              faces: [...s.querySelectorAll('.hentry--member .portrait')].map(e => e.getBoundingClientRect().height)};
+    }""")
+    assert facts["share"] > 0.97, facts  # before: 0.83, a quarter of the panel's lower half blank
+    assert all(used > room - 2 for used, room in facts["rows"]), facts  # no entry-sized hole in a list's last row
+    assert facts["faces"] and min(facts["faces"]) >= 0.15 * height, facts  # before: 227 px of 1920
+
+
+@pytest.mark.parametrize("size", ["portrait", "4k-portrait"])
+def test_odd_last_star_on_portrait_is_as_large_as_the_others(demo_url, screen, size):
+    """Three stars on a portrait panel: the third stands centred under the two, the same size as
+    they are (it used to take the full width and a name half as large again)."""
+    width, height = SIZES[size]
+    page = screen(demo_url + "screens/lobby-1f/?preview", (width, height)).page
+    _show(page, "stars")
+    people = page.evaluate("""() => [...document.querySelectorAll('.slide--stars.on .person')].map(p => {
+      const r = p.getBoundingClientRect(), img = p.querySelector('.portrait').getBoundingClientRect();
+      return {name: parseFloat(getComputedStyle(p.querySelector('.person__name')).fontSize), width: r.width,
+              centre: (r.left + r.right) / 2, img: img.height};
+    })""")
+    assert len(people) % 2 == 1 and len(people) > 1  # the demo's first floor: three
+    *rest, last = people
+    assert max(abs(p["name"] - last["name"]) for p in rest) < 0.5, people  # before: 86 px against 53
+    assert abs(last["width"] - rest[0]["width"]) < 1 and abs(last["img"] - rest[0]["img"]) < 2
+    assert abs(last["centre"] - width / 2) < 2  # centred on the panel
 
 
 def test_preview_ignores_hours_and_the_index_links_every_screen(demo_url, screen, open_page):

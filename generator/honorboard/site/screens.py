@@ -9,7 +9,9 @@ on the screen is in viewport units: 1080p and 4K show the same slides.
 from __future__ import annotations
 
 import math
+import re
 import weakref
+from functools import lru_cache
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -116,40 +118,136 @@ def _honor_pages(title: str, lists: list[tuple[str, list]], portrait: bool, seco
             pages[-1].append(Section(name, tuple(chunk)))
             room -= len(chunk)
     for i, sections in enumerate(pages, 1):
-        count = sum(len(sec.entries) for sec in sections)
-        # columns for either panel; rows come as they fill and share the height (CSS)
+        # columns for either panel and where each list stands on them (CSS places it so); rows share the height
         sizes = [len(sec.entries) for sec in sections]
-        cols = {"l": _honor_columns(sizes, MAX_COLUMNS[0]), "p": min(MAX_COLUMNS[1], count)}
-        yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages), cols)
+        cols = {"l": _honor_columns(sizes, MAX_COLUMNS[0]), "p": _honor_columns(sizes, MAX_COLUMNS[1])}
+        places = {"l": honor_layout(sizes, cols["l"]), "p": honor_layout(sizes, cols["p"])}
+        rows = {k: _row_heights(sections, v) for k, v in places.items()}
+        yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages),
+                        cols | {"places": places, "rows": rows, "cut": phrases})
+
+
+def _row_heights(sections: list[Section], places: list[Place]) -> str:
+    """The wall's rows for CSS: a row with a portrait on it gets half as much height again as a
+    row of names only (a face larger; a name of three lines still fits)."""
+    portraits = [False] * max(p.row + p.height - 1 for p in places)
+    for sec, place in zip(sections, places):
+        for i, e in enumerate(sec.entries):
+            portraits[place.row - 1 + i // place.cols] |= bool(e.member)
+    return " ".join(f"minmax(0, {3 if p else 2}fr)" for p in portraits)
 
 
 def _honor_columns(sizes: list[int], most: int) -> int:
-    """Columns for a landscape honour wall that leave the fewest empty cells (a list of n takes
+    """Columns for a honour wall that leave the fewest empty cells (a list of n takes
     min(n, columns) of them side by side; CSS packs the lists densely): three single entries and a
     list of three fill 3 columns, where 4 would leave a quarter of the panel blank. Never fewer
-    columns than the square root of the entries: a landscape panel is wide."""
+    columns than the square root of the entries (up to ``most``): a landscape panel is wide, and a
+    portrait one still takes two lists side by side."""
     count = sum(sizes)
     low = min(most, max(1, math.ceil(math.sqrt(count))))
     return min(range(low, min(most, count) + 1), key=lambda c: (_empty_cells(sizes, c), -c))
 
 
-def _empty_cells(sizes: list[int], cols: int) -> int:
-    """Entry cells left empty when lists of these sizes are placed as CSS ``grid-auto-flow: row dense`` does."""
+@dataclass(frozen=True)
+class Place:
+    """Where a honour list stands on the wall: its first row and column (from 1, as CSS counts),
+    the rows and columns it spans, and the columns of its own entries."""
+
+    row: int
+    col: int
+    height: int
+    span: int
+    cols: int
+
+
+def _pack(sizes: list[int], cols: int) -> list[list[int]]:
+    """[row, col, height, span] of each list, placed as CSS ``grid-auto-flow: row dense`` does."""
     taken: set[tuple[int, int]] = set()
-    inside = 0  # cells a list's own last row leaves empty
+    out = []
     for n in sizes:
         span, height = min(n, cols), -(-n // min(n, cols))
-        inside += span * height - n
         row = 0
         while True:
             spot = next((c for c in range(cols - span + 1)
                          if all((row + dr, c + dc) not in taken for dr in range(height) for dc in range(span))), None)
             if spot is not None:
                 taken |= {(row + dr, spot + dc) for dr in range(height) for dc in range(span)}
+                out.append([row, spot, height, span])
                 break
             row += 1
-    rows = 1 + max(r for r, _ in taken)
-    return rows * cols - len(taken) + inside
+    return out
+
+
+def _empty_cells(sizes: list[int], cols: int) -> int:
+    """Entry cells left empty when lists of these sizes are placed as CSS ``grid-auto-flow: row dense`` does."""
+    packed = _pack(sizes, cols)
+    inside = sum(span * height - n for n, (_, _, height, span) in zip(sizes, packed))  # a list's own last row
+    rows = max(r + h for r, _, h, _ in packed)
+    return rows * cols - sum(h * w for _, _, h, w in packed) + inside
+
+
+def honor_layout(sizes: list[int], cols: int) -> list[Place]:
+    """The lists packed densely, then each widened into the empty cells beside it (a single list
+    alone on the last row of a portrait panel takes the whole row, not its left half): the wall
+    leaves no hole a list could fill. A list's own entries keep their columns."""
+    packed = _pack(sizes, cols)
+    taken = {(r + dr, c + dc) for r, c, h, w in packed for dr in range(h) for dc in range(w)}
+    rows = max(r + h for r, _, h, _ in packed)
+
+    def free(r: int, h: int, c: int) -> bool:
+        return 0 <= c < cols and all((r + dr, c) not in taken for dr in range(h))
+
+    changed = True
+    while changed:
+        changed = False
+        for place in packed:
+            r, c, h, w = place
+            if r + h > rows:
+                continue
+            if free(r, h, c + w):
+                taken |= {(r + dr, c + w) for dr in range(h)}
+                place[3] += 1
+                changed = True
+            elif free(r, h, c - 1):
+                taken |= {(r + dr, c - 1) for dr in range(h)}
+                place[1] -= 1
+                place[3] += 1
+                changed = True
+    return [Place(r + 1, c + 1, h, w, min(n, cols)) for n, (r, c, h, w) in zip(sizes, packed)]
+
+
+_OPENING, _CLOSING = "“‘（(《「『【", "”’）)》」』】"
+_PHRASES = re.compile(rf"(?<=[{_CLOSING}·・、，,：:\s])|(?=[{_OPENING}])")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+WHOLE = 4  # Han characters a phrase may have and still stay one piece without asking jieba
+
+
+@lru_cache(maxsize=None)
+def phrases(text: str) -> tuple[str, ...]:
+    """``text`` cut where a line may break on a screen: after a closing quote or bracket, before an
+    opening one, after · 、， and between words (jieba), never inside a word: "垃圾分类“桶前值守”党员志愿队"
+    → 垃圾 分类 “桶前值守” 党员 志愿队. A quoted phrase of up to WHOLE characters stays whole; a single
+    character joins the word before it (密云区, not 密云 / 区). Joined again, the pieces are ``text``."""
+    out: list[str] = []
+    for part in filter(None, _PHRASES.split(text)):
+        core = part.strip(_OPENING + _CLOSING + "·・、，,：: ")
+        if len(core) <= WHOLE or not _HAN.search(core):
+            out.append(part)
+            continue
+        import jieba  # loads its dictionary (≈ 0.7 s): only when a screen shows a long name
+
+        words: list[str] = []
+        for word in jieba.cut(part, HMM=False):
+            # punctuation and single characters stay with the word before (an opening mark: after)
+            if words and (len(word) == 1 or not _HAN.search(word)) and not words[-1][-1:] in _OPENING \
+                    and word not in _OPENING:
+                words[-1] += word
+            elif words and words[-1] in _OPENING:
+                words[-1] += word
+            else:
+                words.append(word)
+        out += words
+    return tuple(out)
 
 
 def _pages(kind: str, screen: Screen, site: Site, portrait: bool, seconds: int, slide) -> Iterator[SlidePage]:
