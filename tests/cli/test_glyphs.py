@@ -19,7 +19,7 @@ from PIL import Image, ImageDraw
 
 from honorboard import load
 from honorboard.images import check_glyphs, discover, drawn_texts
-from honorboard.images.drawn import CoverText, cover
+from honorboard.images.card import CardText, render_card
 from honorboard.images.fonts import _store_ranges
 from honorboard.images.text import draw_line
 
@@ -99,10 +99,11 @@ def test_without_a_colour_font_emoji_are_left_out_with_a_warning(data_dir: Path)
         f"data/branches/beta.yml:1:7: 提醒：name：“👋”（U+1F44B{words}",
         f"data/lectures/oath.yml:1:8: 提醒：title：“✨”（U+2728{words}",
     ]
-    # left out, not drawn as a box: the cover is the one drawn without it
-    plain = CoverText("新时代讲堂", "王伟", 3, "党史学习", "#A8071A")
-    with_emoji = CoverText("新时代✨讲堂👍🏽", "王伟", 3, "党史学习", "#A8071A")
-    assert cover(with_emoji, (480, 270), fonts).tobytes() == cover(plain, (480, 270), fonts).tobytes()
+    # left out, not drawn as a box: the card is the one drawn without it
+    plain = CardText("新时代讲堂", "服务不是小事", "第二党支部", "机关", "", 0, (), "#A8071A", None)
+    with_emoji = CardText("新时代✨讲堂👍🏽", "服务不是小事👋️", "第二党支部", "机关", "", 0, (), "#A8071A", None)
+    drawn = [render_card(card, fonts, None, (480, 270)).tobytes() for card in (plain, with_emoji)]
+    assert drawn[0] == drawn[1]
     # a Hanzi no font has is still an error
     edit(data_dir / "branches/beta.yml", {"name: 第二党支部👋️": f"name: 第二党支部{PUA}"})
     problems = check_glyphs(drawn_texts(load(data_dir).site), fonts)

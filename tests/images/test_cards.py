@@ -1,4 +1,4 @@
-"""Brand cards, avatars and covers opened with Pillow: sizes, bounds, contrast, no tofu."""
+"""Brand cards opened with Pillow: sizes, bounds, contrast, no tofu."""
 
 from __future__ import annotations
 
@@ -12,7 +12,6 @@ from honorboard import load
 from honorboard.images.colors import contrast, readable
 from honorboard.images import discover
 from honorboard.images.card import PRINT, WEB, CardText, mm, render_card
-from honorboard.images.drawn import CoverText, avatar, cover
 from honorboard.images.jobs import card_text
 from honorboard.images.photo import encode
 
@@ -111,11 +110,3 @@ def test_demo_cards_open_with_pillow():
 
 def test_print_size_is_a5_with_bleed_at_300_dpi():
     assert PRINT == (2551, 1819)  # (210 + 6) mm × (148 + 6) mm at 300 dpi
-
-
-def test_avatar_and_cover():
-    a = avatar("欧阳", "#A8071A", (240, 320), FONTS)
-    assert a.size == (240, 320)
-    assert a.crop((40, 60, 200, 180)).convert("L").getextrema()[1] > 240  # the white name is drawn
-    c = cover(CoverText("入党誓词的演变历史：从1921年到新时代的初心与使命", "于兰", 34, "党史国情", "#A8071A"), (960, 540), FONTS)
-    assert c.size == (960, 540) and c.mode == "RGB"

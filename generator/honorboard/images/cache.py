@@ -18,7 +18,7 @@ from pathlib import Path
 import PIL
 from PIL import features
 
-DRAWING_MODULES = ("card.py", "colors.py", "drawn.py", "fonts.py", "layout.py", "photo.py", "run.py", "text.py")
+DRAWING_MODULES = ("card.py", "colors.py", "fonts.py", "layout.py", "photo.py", "run.py", "text.py")
 
 
 def _renderer_version() -> str:
