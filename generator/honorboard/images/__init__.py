@@ -1,4 +1,4 @@
-"""Pictures: brand cards, member photos and avatars, lecture covers, emblems.
+"""Pictures: brand cards (web and print), member photos, lecture cover photos, emblems.
 
 ``plan`` lists the jobs a site needs, ``render_all`` draws the missing ones on all cores into a
 content-hash cache, ``check_glyphs`` refuses text no font can draw. Engine-neutral.

@@ -45,7 +45,7 @@ def check_glyphs(texts: Iterable[Text], fonts: FontSet) -> list[Problem]:
     An emoji or symbol no font has is left out of the picture with a warning (the page still
     shows it); a missing Hanzi or letter is an error, since a name must never be drawn wrong.
     """
-    problems: dict[tuple, Problem] = {}  # one text may be drawn twice (avatar and cover)
+    problems: dict[tuple, Problem] = {}  # one text may be drawn twice (a web and a print card)
     known = fonts.checked
     for t in texts:
         missing = known.get(t.text)
