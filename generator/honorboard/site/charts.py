@@ -43,6 +43,11 @@ def month_span(first: tuple[int, int], last: tuple[int, int]) -> str:
     return f"{y1}年{m1}月至{m2}月" if y1 == y2 else f"{y1}年{m1}月至{y2}年{m2}月"
 
 
+def span_of(months: Sequence) -> str:
+    """``month_span`` of the first and last of ``months`` (objects with a year and a month)."""
+    return month_span((months[0].year, months[0].month), (months[-1].year, months[-1].month))
+
+
 def day_span(first, last) -> str:
     """Days from ``first`` to ``last`` (dates): 2024年9月2日至12月27日; the year once when it is one."""
     head = f"{first.year}年{first.month}月{first.day}日"
@@ -313,7 +318,7 @@ def month_columns(months: Sequence, *, ident: str, title: str, height: float = 1
     desc = ""
     if months:
         best = max(months, key=lambda m: m.views)
-        span = month_span((months[0].year, months[0].month), (months[-1].year, months[-1].month))
+        span = span_of(months)
         desc = (f"{span}每月观看次数，合计{count_text(sum(m.views for m in months))}次；"
                 f"最多的是{best.label}，{count_text(best.views)}次。")
     return columns(points, ident=ident, title=title, desc=desc, height=height)

@@ -308,7 +308,7 @@ def _stats_page(site: Site, portrait: bool, seconds: int) -> Iterator[SlidePage]
         used += height
     if not months and not shown:
         return
-    span = charts.month_span((months[0].year, months[0].month), (months[-1].year, months[-1].month)) if months else ""
+    span = charts.span_of(months) if months else ""
     heads = (STATS_HEADS[0].format(span=span), *STATS_HEADS[1:])
     yield SlidePage("stats", seconds, "微党课观看统计", tuple(shown),
                     extra={"months": months, "heads": heads, "height": STATS["columns"][portrait]})

@@ -68,19 +68,12 @@ class Watched:
 @dataclass(frozen=True)
 class StarRow:
     branch: Branch
-    label: str
+    note: str  # what tells the branch from another of its name (``SiteViews.branch_note``), or ""
     counts: tuple[int, ...]  # one per month of the table
 
     @property
     def total(self) -> int:
         return sum(self.counts)
-
-    @property
-    def note(self) -> str:
-        """What ``label`` adds to the branch's name to tell it from another of that name (its
-        unit), for a line of its own under the name; "" when the name is unique."""
-        head = self.branch.name + "（"
-        return self.label[len(head):-1] if self.label.startswith(head) and self.label.endswith("）") else ""
 
 
 @dataclass(frozen=True)
@@ -152,7 +145,7 @@ def _by_unit_floor_branch(pairs: Iterable[tuple[Branch, object]], order: dict[st
 VIEW_READS = {
     "wall": None, "wall_columns": None, "board": None, "categories": None, "brand_colors": None,
     "members_outside_committee": None, "honors_beyond_ratings": None,
-    "streak": "stars", "related": "lectures", "branch_label": "names", "person_label": "names",
+    "streak": "stars", "related": "lectures", "branch_label": "names", "branch_note": "names", "person_label": "names",
     "views_of": "watched", "view_totals": "watched", "monthly_views": "watched", "most_watched": "watched",
     "stars_by_branch": "awards",
 }
@@ -329,7 +322,7 @@ class SiteViews:
                 continue
             for award in month.awards:
                 counts.setdefault(award.member.branch.id, [0] * n)[at - span.start] += 1
-        rows = tuple(StarRow(b, self.branch_label(b), tuple(counts[b.id])) for b in self.site.branches if b.id in counts)
+        rows = tuple(StarRow(b, self.branch_note(b), tuple(counts[b.id])) for b in self.site.branches if b.id in counts)
         return StarTable(tuple((at // 12, at % 12 + 1) for at in span), rows)
 
     # --- posts ----------------------------------------------------------------------------
@@ -419,12 +412,15 @@ class SiteViews:
             seen[m.name] += 1
         return {name for name, n in seen.items() if n > 1}
 
+    def branch_note(self, branch: Branch) -> str:
+        """What tells the branch from another of the same name (its unit, else its id), or ""
+        when its name is its own (two 机关党支部 of different organs are told apart everywhere)."""
+        return (branch.unit or branch.id) if branch.name in self._shared_branch_names else ""
+
     def branch_label(self, branch: Branch) -> str:
-        """The branch's name, with its unit when another branch has the same name
-        (two 机关党支部 of different organs are told apart everywhere)."""
-        if branch.name in self._shared_branch_names:
-            return f"{branch.name}（{branch.unit or branch.id}）"
-        return branch.name
+        """The branch's name, with ``branch_note`` in brackets when it has one."""
+        note = self.branch_note(branch)
+        return f"{branch.name}（{note}）" if note else branch.name
 
     def person_label(self, member: Member) -> str:
         """The member's name, with the branch when another member has the same name."""
