@@ -31,3 +31,11 @@ def test_the_chinese_dash_keeps_its_full_width_form():
     “服务不是小事——窗口” on the lobby screen as two short dashes with a gap."""
     font = TTFont(io.BytesIO(subset_woff2(discover(), set("服务——窗口"))))
     assert font["head"].unitsPerEm in _locl_targets(font, "—")
+
+
+def test_the_same_characters_give_the_same_bytes(monkeypatch):
+    """A rebuild ships the very file it shipped before (no fresh 'head' timestamp): players and
+    caches keep it, and two builds of the same data compare equal."""
+    first = subset_woff2(discover(), set("一楼大厅光荣榜"))
+    monkeypatch.setattr("time.time", lambda: 2_000_000_000.0)  # a later second, as a later build has
+    assert subset_woff2(discover(), set("一楼大厅光荣榜")) == first

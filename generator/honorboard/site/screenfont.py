@@ -23,7 +23,11 @@ glyphs; the page's lang="zh-CN" picks the full-width Chinese ones through locl."
 def subset_woff2(fonts: FontSet, chars: set[str]) -> bytes:
     """WOFF2 bytes of the bold face with just ``chars``."""
     face = fonts.bold.faces[0]
-    font = TTFont(face.path, fontNumber=face.index, lazy=False) if face.path.lower().endswith(".ttc") else TTFont(face.path)
+    # no new timestamp in 'head': the same characters give the same bytes, build after build
+    if face.path.lower().endswith(".ttc"):
+        font = TTFont(face.path, fontNumber=face.index, lazy=False, recalcTimestamp=False)
+    else:
+        font = TTFont(face.path, recalcTimestamp=False)
     options = subset.Options()
     options.flavor = "woff2"
     options.layout_features = list(FEATURES)
