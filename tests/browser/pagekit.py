@@ -93,3 +93,14 @@ LINES = """els => els.map(e => {
   return lines.map(l => l.text);
 })"""
 """For ``eval_on_selector_all``: each element's rendered lines, as text."""
+
+
+def broken_words(page, lines: list[str], longest: int = 999) -> list[tuple[int, str]]:
+    """The words (the browser's own Chinese dictionary, Intl.Segmenter; 2 to ``longest``
+    characters) that ``lines``, an element's rendered lines, break inside: (where, word)."""
+    text = "".join(lines)
+    words = page.evaluate("([t, most]) => [...new Intl.Segmenter('zh', {granularity: 'word'}).segment(t)]"
+                          ".filter(s => s.isWordLike && s.segment.length > 1 && s.segment.length <= most)"
+                          ".map(s => [s.index, s.segment])", [text, longest])
+    ends = [sum(len(line) for line in lines[:i + 1]) for i in range(len(lines) - 1)]
+    return [(at, word) for at, word in words for end in ends if at < end < at + len(word)]
