@@ -55,6 +55,27 @@ def test_board_words_stay_whole(month, width, demo_url, open_page):
     assert found, "no label, title or citation took two lines: the test saw nothing"
 
 
+@pytest.mark.parametrize("width", [375, 1366, 3840])
+def test_honour_year_words_stay_whole(width, demo_url, open_page):
+    """The year's 先锋榜 too: team and branch names, units and citations break between words
+    (党员 / 志愿服务队, not 党 / 员志愿服务队; 县税务局, not 县税 / 务局)."""
+    w = open_page(demo_url + "honors/2024/", width, 900)
+    sel = (".hb-wall__place, .hb-wall .hb-person__note, .hb-wall .hb-person__extra, "
+           ".hb-honor-branch > :is(strong, span), .hb-honor-team > strong")
+    found = [lines for lines in w.page.eval_on_selector_all(sel, LINES) if len(lines) > 1]
+    assert [lines for lines in found if broken_words(w.page, lines, longest=8)] == []
+    assert found or width == 3840, "nothing took two lines: the test saw nothing"
+
+
+def test_honour_year_tiles_stay_portrait_sized_at_4k(demo_url, open_page):
+    """At 3840 px the year's lists keep tiles of a portrait's width (the month's 4K rules once
+    reached them: one 1,100 px portrait a row, a page 13,749 px tall)."""
+    w = open_page(demo_url + "honors/2024/", 3840, 2160)
+    widths = w.page.eval_on_selector_all(".hb-wall .hb-award", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert widths and max(widths) <= 320, widths
+    assert w.page.evaluate("document.documentElement.scrollHeight") < 2 * 2160
+
+
 @pytest.mark.parametrize("month", MONTHS)
 def test_single_bands_stay_short(month, demo_url, open_page):
     """A one-portrait band is not much taller than the wide bands beside it (it was four lines

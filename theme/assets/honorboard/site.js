@@ -226,7 +226,8 @@
     if (!window.Intl || !Intl.Segmenter) return;
     var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
     document.querySelectorAll(".hb-lecture-page h1, .hb-lecture__title, .hb-cover__title, " +
-      ".hb-wall__place, .hb-wall__branch, .hb-wall__brand, .hb-wall .hb-person__note, .hb-wall .hb-award__citation").forEach(function (el) {
+      ".hb-wall__place, .hb-wall__branch, .hb-wall__brand, .hb-wall .hb-person__note, .hb-wall .hb-award__citation, " +
+      ".hb-wall .hb-person__extra, .hb-honor-branch > :is(strong, span), .hb-honor-team > strong").forEach(function (el) {
       if (el.children.length || !el.textContent.trim()) return; // plain text only, and only once
       var parts = [];
       Array.from(segmenter.segment(el.textContent)).forEach(function (s) {
