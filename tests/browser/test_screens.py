@@ -191,22 +191,45 @@ def test_honour_names_break_only_between_words(demo_url, screen, size):
     the honour wall is made of whole pieces (screens.phrases), and at least one long name does wrap."""
     page = screen(demo_url + "screens/lobby-1f/?preview", SIZES[size]).page
     _show(page, "honors")
-    names = page.eval_on_selector_all(".slide--honors .hentry__name, .slide--honors .hentry__where", "els => els.map(e => e.textContent)")
-    lines = page.eval_on_selector_all(".slide--honors .hentry__name, .slide--honors .hentry__where", LINES)
-    assert len(names) == len(lines) > 0
+    bad, lines = _split_pieces(page, ".slide--honors .hentry__name, .slide--honors .hentry__where")
+    assert bad == []
+    assert any(len(shown) > 1 for shown in lines)  # the check saw a name that wraps
+
+
+@pytest.mark.parametrize("size", ["portrait", "4k-portrait", "1080p"])
+def test_slogans_pledges_and_notices_break_only_between_words(demo_url, screen, size):
+    """企业群众有所需，我必有所帮 never reads …有所 / 需; 三楼会议室 never 三楼会 / 议室; a notice
+    of plain text is not set one word a column (each piece its own flex item)."""
+    page = screen(demo_url + "screens/lobby-1f/?preview", SIZES[size]).page
+    wrapped = 0
+    for kind, sel in (("branches", ".brand__name, .brand__slogan, .brand__tags li"),
+                      ("posts", ".posts__name, .posts__where, .posts__pledge"), ("text", ".notice")):
+        _show(page, kind)
+        bad, lines = _split_pieces(page, ".slide.on :is(" + sel + ")")
+        assert bad == [], kind
+        assert all(len(line) > 1 for shown in lines for line in shown), (kind, lines)
+        wrapped += sum(len(shown) > 1 for shown in lines)
+    assert wrapped  # the check saw text that wraps
+
+
+def _split_pieces(page, selector: str) -> tuple[list, list]:
+    """The elements' rendered lines, and those of them whose lines are not made of whole pieces
+    (screens.phrases) of their text."""
+    texts = page.eval_on_selector_all(selector, "els => els.map(e => e.textContent)")
+    lines = page.eval_on_selector_all(selector, LINES)
+    assert len(texts) == len(lines) > 0, selector
     bad = []
-    for name, shown in zip(names, lines):
-        pieces = list(phrases(name))
-        assert "".join(shown) == name.replace(" ", "")
+    for text, shown in zip(texts, lines):
+        pieces = list(phrases(text))
+        assert "".join(shown) == "".join(text.split())
         for line in shown:  # each line takes the next pieces whole
             taken = ""
             while pieces and len(taken) < len(line):
-                taken += pieces.pop(0)
+                taken += "".join(pieces.pop(0).split())
             if taken != line:
-                bad.append((name, shown))
+                bad.append((text, shown))
                 break
-    assert bad == []
-    assert any(len(shown) > 1 for shown in lines)  # the check saw a name that wraps
+    return bad, lines
 
 
 @pytest.mark.parametrize("size", ["portrait", "4k-portrait"])

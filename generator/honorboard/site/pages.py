@@ -129,7 +129,7 @@ def screen_pages(site: Site, build_id: str, font_url: str, site_url: str | None,
 
     ``qr_code(url)`` gives a QR code's data URI (default: drawn now; an engine may cache them).
     """
-    from .screens import expand, qr_data_uri
+    from .screens import expand, phrases, qr_data_uri
 
     def qr(lecture) -> str | None:
         return (qr_code or qr_data_uri)(f"{site_url.rstrip('/')}/{url_of(lecture)}") if site_url else None
@@ -138,6 +138,6 @@ def screen_pages(site: Site, build_id: str, font_url: str, site_url: str | None,
     for screen in site.screens:
         yield PageSpec(f"screens/{screen.id}/", screen.name, "screen.html", {
             "site": site, "views": views, "screen": screen, "pages": expand(screen, site), "build_id": build_id,
-            "font_url": font_url, "qr": qr,
+            "font_url": font_url, "qr": qr, "cut": phrases,
         }, searchable=False, standalone=True)
     yield PageSpec("screens/", "大厅电子屏", "screens.html", {"site": site}, searchable=False, standalone=True)

@@ -124,7 +124,7 @@ def _honor_pages(title: str, lists: list[tuple[str, list]], portrait: bool, seco
         places = {"l": honor_layout(sizes, cols["l"]), "p": honor_layout(sizes, cols["p"])}
         rows = {k: _row_heights(sections, v) for k, v in places.items()}
         yield SlidePage("honors", seconds, title, tuple(sections), i, len(pages),
-                        cols | {"places": places, "rows": rows, "cut": phrases})
+                        cols | {"places": places, "rows": rows})
 
 
 def _row_heights(sections: list[Section], places: list[Place]) -> str:
