@@ -3,6 +3,8 @@ tiles of a row line up, phones pack groups without lone portraits, 4K fills the 
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from pagekit import LINES, broken_words
@@ -64,6 +66,15 @@ def test_honour_year_words_stay_whole(width, demo_url, open_page):
            ".hb-honor-branch > :is(strong, span), .hb-honor-team > strong")
     found = [lines for lines in w.page.eval_on_selector_all(sel, LINES) if len(lines) > 1]
     assert [lines for lines in found if broken_words(w.page, lines, longest=8)] == []
+    # a quoted name is cut at its · only, its short pieces whole (“桶前值守”, not “桶前值 / 守”)
+    split = []
+    for lines in found:
+        ends = [sum(map(len, lines[:i + 1])) for i in range(len(lines) - 1)]
+        for q in re.finditer(r"“([^”]+)”", "".join(lines)):
+            for piece in (m for m in re.finditer(r"[^·、]+", q.group(1)) if len(m.group()) <= 4):
+                at, end = q.start(1) + piece.start(), q.start(1) + piece.end()
+                split += [(piece.group(), lines) for cut in ends if at < cut < end]
+    assert split == []
     assert found or width == 3840, "nothing took two lines: the test saw nothing"
 
 

@@ -222,6 +222,37 @@
   var NUMERAL = /^[0-9０-９.,一二三四五六七八九十百千万两零〇]+$/;
   var NUMBER = /^第?[0-9０-９.,一二三四五六七八九十百千万两零〇]+$/;
 
+  // A quoted name (“桶前值守”, “网格连心·组团服务”) is cut at its · 、 only: pieces of up to
+  // four characters stay whole with their quotes, where the dictionary would split 值守 or 组团.
+  var QUOTED = /([“‘「『《][^“”‘’「」『』《》]{1,16}[”’」』》])/;
+  var SHORT = 4;
+
+  function segments(segmenter, text, parts) {
+    Array.from(segmenter.segment(text)).forEach(function (s) {
+      var last = parts[parts.length - 1];
+      var glue = last && last.word && s.isWordLike && (
+        (NUMBER.test(last.text) && (s.segment.length === 1 || NUMERAL.test(s.segment))) || // 120师, 第35期, 八四
+        (last.text === "第" && NUMERAL.test(s.segment)));                                  // 第35
+      if (glue) last.text += s.segment; else parts.push({ text: s.segment, word: s.isWordLike });
+    });
+  }
+
+  function quoted(segmenter, text, parts) {
+    var open = text[0], close = text[text.length - 1];
+    var pieces = text.slice(1, -1).split(/(?<=[·・、])/);
+    pieces.forEach(function (piece, i) {
+      var head = i === 0 ? open : "", tail = i === pieces.length - 1 ? close : "";
+      if (piece.replace(/[·・、\s]/g, "").length <= SHORT) {
+        parts.push({ text: head + piece + tail, word: true });
+        return;
+      }
+      var from = parts.length;
+      segments(segmenter, piece, parts);
+      parts[from].text = head + parts[from].text;
+      parts[parts.length - 1].text += tail;
+    });
+  }
+
   function keepWords() {
     if (!window.Intl || !Intl.Segmenter) return;
     var segmenter = new Intl.Segmenter("zh", { granularity: "word" });
@@ -230,12 +261,9 @@
       ".hb-wall .hb-person__extra, .hb-honor-branch > :is(strong, span), .hb-honor-team > strong").forEach(function (el) {
       if (el.children.length || !el.textContent.trim()) return; // plain text only, and only once
       var parts = [];
-      Array.from(segmenter.segment(el.textContent)).forEach(function (s) {
-        var last = parts[parts.length - 1];
-        var glue = last && last.word && s.isWordLike && (
-          (NUMBER.test(last.text) && (s.segment.length === 1 || NUMERAL.test(s.segment))) || // 120师, 第35期, 八四
-          (last.text === "第" && NUMERAL.test(s.segment)));                                  // 第35
-        if (glue) last.text += s.segment; else parts.push({ text: s.segment, word: s.isWordLike });
+      el.textContent.split(QUOTED).forEach(function (run, i) {
+        if (!run) return;
+        if (i % 2) quoted(segmenter, run, parts); else segments(segmenter, run, parts);
       });
       el.textContent = "";
       parts.forEach(function (part) {
