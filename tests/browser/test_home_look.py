@@ -38,3 +38,16 @@ def test_a_lecture_without_video_says_so(demo_url, open_page):
     assert w.page.locator("video").count() == 0
     w = open_page(demo_url + "lectures/army-120/", 1366, 900)
     assert w.page.locator(".hb-lecture-page__novideo").count() == 0
+
+
+def test_home_rows_at_4k_leave_no_lone_card(demo_url, open_page):
+    """At 3840 px the month's stars (10 in the demo) stand in one row, not 9 and one alone under
+    them, each portrait still a face (≥ 160 px wide); the year's six lists fill one row, not 5 + 1."""
+    w = open_page(demo_url, 3840, 2160)
+    rows = w.page.evaluate("""() => ['.hb-grid--one-row > li', '.hb-honor-summary__list'].map(sel => {
+        const tops = [...document.querySelectorAll(sel)].map(e => Math.round(e.getBoundingClientRect().top));
+        return [tops.length, new Set(tops).size];
+    })""")
+    assert rows == [[10, 1], [6, 1]], rows
+    widths = w.page.eval_on_selector_all(".hb-grid--one-row .hb-photo", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert widths and min(widths) >= 160, widths
