@@ -534,3 +534,17 @@ def test_a_simulated_week_with_deploys_and_an_outage(project: Path, build_site, 
             host.stop()
         except Exception:
             pass
+
+
+@pytest.mark.parametrize("size", ["1080p", "portrait"])
+def test_a_short_notice_fills_its_panel_and_empty_stars_are_light_grey(demo_url, screen, size):
+    """A notice of one sentence is set large (8 vmin: 86 px at 1080p, was 65), and ☆ is light grey
+    (look.md), not a dim pink outline lost across the lobby."""
+    width, height = SIZES[size]
+    page = screen(demo_url + "screens/lobby-1f/?preview", (width, height)).page
+    _show(page, "text")
+    size_px = page.eval_on_selector(".slide.on .notice", "e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size_px >= 0.079 * min(width, height), size_px
+    _show(page, "stars")
+    colours = page.eval_on_selector_all(".slide.on .stars__off", "els => els.map(e => getComputedStyle(e).color)")
+    assert colours and set(colours) == {"rgb(200, 200, 200)"}, colours
