@@ -169,6 +169,12 @@ def test_chinese_headings_get_readable_anchors(demo_site: Path):
     assert 'id="在这里可以看到"' in about and 'id="_1"' not in about
 
 
+def test_hand_written_chinese_wraps_without_stray_spaces(demo_site: Path):
+    """site_src pages wrap their Chinese lines in the source; the page joins them with nothing."""
+    about = (demo_site / "about/index.html").read_text(encoding="utf-8")
+    assert "每月统一发布。发现姓名" in about and "发布。\n发现" not in about and "发布。 发现" not in about
+
+
 def test_a_profile_shows_only_the_figures_a_member_has(demo_site: Path):
     """No row of zeros on a public profile ("0项荣誉" reads as a reproach)."""
     from honorboard.data.loader import load

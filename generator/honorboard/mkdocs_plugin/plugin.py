@@ -28,6 +28,7 @@ from ..site.incremental import Fingerprints, PageMemo
 from ..images import video as videos
 from ..site.pages import PageSpec, assets, error_pages, plan, screen_pages, subtitles_url
 from ..site.render import Renderer
+from ..site.markup import join_cjk_lines
 from ..site.screenfont import subset_woff2
 from ..site.workers import map_shares
 from .config import HonorboardConfig, project_paths
@@ -185,7 +186,8 @@ class HonorboardPlugin(BasePlugin[HonorboardConfig]):
             # generated pages bring their own headings and use the full width
             page.meta.setdefault("hide", ["navigation", "toc"])
             page.meta["search"] = {"exclude": True}  # indexed from the model (site.search), not its HTML
-        return markdown
+            return markdown
+        return join_cjk_lines(markdown)  # a hand-written page: no stray space where a line wraps
 
     def on_page_content(self, html, *, page, config, files):
         if page.file.src_uri in self.shells:

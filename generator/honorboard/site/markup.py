@@ -13,6 +13,7 @@ request leaving the host.
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 
 import markdown
@@ -67,9 +68,32 @@ class _NoImages(Extension):
 _md = markdown.Markdown(extensions=["sane_lists", _NoImages()], output_format="html")
 
 
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f\u2018\u2019\u201c\u201d\u2014\u2026\u00b7"
+_ENDS_CJK = re.compile(rf"[{_CJK}]$")
+_STARTS_CJK = re.compile(rf"^[{_CJK}]")
+_FENCE = re.compile(r"^\s*(```|~~~)")
+
+
+def join_cjk_lines(text: str) -> str:
+    """A line break inside a Chinese paragraph joins its lines with nothing: Markdown makes it a
+    space, which reads as a stray gap (发布。 发现). Hard breaks (a line ending in two spaces),
+    headings, and lines in fenced code are left as they are."""
+    out: list[str] = []
+    fenced = False
+    for line in text.split("\n"):
+        if _FENCE.match(line):
+            fenced = not fenced
+        elif (not fenced and out and _STARTS_CJK.match(line) and _ENDS_CJK.search(out[-1])
+              and not out[-1].lstrip().startswith("#") and not _FENCE.match(out[-1])):
+            out[-1] += line
+            continue
+        out.append(line)
+    return "\n".join(out)
+
+
 def render_markdown(text: str | None) -> Markup:
     """Markdown → safe HTML (the only way user text reaches HTML unescaped)."""
     if not text:
         return Markup("")
     _md.reset()
-    return Markup(sanitise(_md.convert(text)))
+    return Markup(sanitise(_md.convert(join_cjk_lines(text))))
